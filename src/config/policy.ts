@@ -1,0 +1,61 @@
+/**
+ * The resolved, validated inactivity policy. Everything downstream of the configuration parser works with these
+ * types only; raw `ui_attributes` never leave `parseInactivityConfig`.
+ */
+
+/** When the countdown runs. */
+export type StartOn =
+  /** The original behaviour: the countdown restarts at accept and at every customer message. */
+  | 'customer_message'
+  /** The countdown runs only while the customer owes a reply: it starts at an agent message and stops at the customer's. */
+  | 'agent_reply';
+
+/** One nudge sent to the customer `beforeMs` before the deadline. */
+export interface WarningPolicy {
+  readonly beforeMs: number;
+  /** Template; may contain `{{remaining}}` and `{{customerName}}`. */
+  readonly message: string;
+}
+
+/** The policy that applies to one conversation, after channel overrides are merged. */
+export interface ChannelPolicy {
+  readonly enabled: boolean;
+  readonly timerMs: number;
+  readonly startOn: StartOn;
+  /** Sorted by `beforeMs` descending, so index 0 is the first warning the customer sees in a cycle. */
+  readonly warnings: readonly WarningPolicy[];
+  /** Sent to the customer just before the wrap-up; null sends nothing. */
+  readonly closingMessage: string | null;
+  readonly extendMs: number;
+}
+
+/** The whole configuration: a policy for every channel type, with a fallback for channels not named. */
+export interface InactivityConfig {
+  readonly defaultPolicy: ChannelPolicy;
+  /** Keyed by `task.attributes.channelType` (web, sms, whatsapp, messenger, ...). */
+  readonly channelPolicies: Readonly<Record<string, ChannelPolicy>>;
+}
+
+/** One thing wrong (or worth telling) about the admin's configuration. */
+export interface ConfigProblem {
+  /** `error`: the value was rejected and a fallback used; `notice`: nothing was rejected but the admin should know. */
+  readonly level: 'error' | 'notice';
+  /** Dotted path of the offending key, e.g. `customerInactivity.channels.sms.timer_sec`. */
+  readonly key: string;
+  /** A complete sentence naming the key, the value and what is expected. */
+  readonly message: string;
+}
+
+/** What parsing produced: always a usable config, plus the problems found on the way. */
+export interface ParsedConfig {
+  readonly config: InactivityConfig;
+  readonly problems: readonly ConfigProblem[];
+}
+
+/** The policy for a channel type: its override when one exists, else the default. */
+export function policyForChannel(config: InactivityConfig, channelType: string | undefined): ChannelPolicy {
+  if (channelType !== undefined && Object.prototype.hasOwnProperty.call(config.channelPolicies, channelType)) {
+    return config.channelPolicies[channelType] as ChannelPolicy;
+  }
+  return config.defaultPolicy;
+}

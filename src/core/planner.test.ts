@@ -1,0 +1,139 @@
+import { onClosingDone, onCustomerMessage, onWarningSent, onWrapupRequested } from './conversationTimer';
+import type { ConversationTimer } from './conversationTimer';
+import { nextDueAt, planCommands, planForTimer } from './planner';
+import { originalPolicy, trackedTimer, warningsAt } from './testing/factories';
+
+describe('core/planner', () => {
+  const policy = originalPolicy();
+
+  describe('the original 35 s / 15 s configuration', () => {
+    it('plans nothing before the warning threshold', () => {
+      const timer = trackedTimer();
+      expect(planForTimer(timer, policy, 0)).toBeNull();
+      expect(planForTimer(timer, policy, 19_999)).toBeNull();
+    });
+
+    it('plans the warning at exactly 20.000 s, with the time left', () => {
+      expect(planForTimer(trackedTimer(), policy, 20_000)).toEqual({
+        kind: 'sendWarning',
+        conversationSid: 'CH0001',
+        cycle: 1,
+        warningIndex: 0,
+        remainingMs: 15_000,
+      });
+    });
+
+    it('plans the warning once: after it is recorded, nothing until the deadline', () => {
+      const warned = onWarningSent(trackedTimer(), 1, 0);
+      expect(planForTimer(warned, policy, 20_000)).toBeNull();
+      expect(planForTimer(warned, policy, 34_999)).toBeNull();
+    });
+
+    it('plans the wrap-up at exactly 35.000 s and not a millisecond before', () => {
+      const warned = onWarningSent(trackedTimer(), 1, 0);
+      expect(planForTimer(warned, policy, 34_999)).toBeNull();
+      expect(planForTimer(warned, policy, 35_000)).toEqual({
+        kind: 'wrapUp',
+        conversationSid: 'CH0001',
+        reservationSid: 'WR0001',
+        cycle: 1,
+      });
+    });
+
+    it('moves both the warning and the wrap-up by 10 s when the customer writes at 10 s', () => {
+      const replied = onCustomerMessage(trackedTimer(), 10_000);
+      expect(planForTimer(replied, policy, 29_999)).toBeNull();
+      expect(planForTimer(replied, policy, 30_000)).toMatchObject({ kind: 'sendWarning', cycle: 2 });
+      const warned = onWarningSent(replied, 2, 0);
+      expect(planForTimer(warned, policy, 44_999)).toBeNull();
+      expect(planForTimer(warned, policy, 45_000)).toMatchObject({ kind: 'wrapUp', cycle: 2 });
+    });
+
+    it('sends no late warning once the deadline has passed (a page closed through it)', () => {
+      expect(planForTimer(trackedTimer(), policy, 60_000)).toMatchObject({ kind: 'wrapUp' });
+    });
+
+    it('still sends a warning that was missed while the page was closed, if time is left', () => {
+      expect(planForTimer(trackedTimer(), policy, 30_000)).toMatchObject({ kind: 'sendWarning', remainingMs: 5_000 });
+    });
+
+    it('plans nothing while the wrap-up is pending', () => {
+      const requested = onWrapupRequested(trackedTimer(), 1);
+      expect(planForTimer(requested, policy, 40_000)).toBeNull();
+    });
+  });
+
+  describe('several warnings', () => {
+    const threeWarnings = originalPolicy({ timerMs: 60_000, warnings: warningsAt(30, 10, 20) });
+
+    it('sends each at its own threshold, in order', () => {
+      let timer: ConversationTimer = trackedTimer({ timerMs: 60_000 });
+      const sent: Array<[number, number]> = [];
+      for (let now = 0; now <= 59_999; now += 1) {
+        const command = planForTimer(timer, threeWarnings, now);
+        if (command?.kind === 'sendWarning') {
+          sent.push([now, command.warningIndex]);
+          timer = onWarningSent(timer, command.cycle, command.warningIndex);
+        }
+      }
+      expect(sent).toEqual([
+        [30_000, 0],
+        [40_000, 1],
+        [50_000, 2],
+      ]);
+    });
+
+    it('sends only the latest due warning after a gap, and never the skipped ones later', () => {
+      const command = planForTimer(trackedTimer({ timerMs: 60_000 }), threeWarnings, 45_000);
+      expect(command).toMatchObject({ kind: 'sendWarning', warningIndex: 1 });
+      const recorded = onWarningSent(trackedTimer({ timerMs: 60_000 }), 1, 1);
+      expect(planForTimer(recorded, threeWarnings, 45_001)).toBeNull();
+      expect(planForTimer(recorded, threeWarnings, 50_000)).toMatchObject({ warningIndex: 2 });
+    });
+  });
+
+  describe('closing message', () => {
+    const closing = originalPolicy({ closingMessage: 'Closing this chat now.' });
+
+    it('comes at the deadline, before the wrap-up', () => {
+      const warned = onWarningSent(trackedTimer(), 1, 0);
+      expect(planForTimer(warned, closing, 34_999)).toBeNull();
+      expect(planForTimer(warned, closing, 35_000)).toEqual({ kind: 'sendClosingMessage', conversationSid: 'CH0001', cycle: 1 });
+      expect(planForTimer(onClosingDone(warned, 1), closing, 35_000)).toMatchObject({ kind: 'wrapUp' });
+    });
+  });
+
+  describe('timers that do not count', () => {
+    it('plans nothing for a disabled channel', () => {
+      expect(planForTimer(trackedTimer(), originalPolicy({ enabled: false }), 40_000)).toBeNull();
+    });
+
+    it('plans nothing while waiting for the agent in agent_reply mode', () => {
+      const waiting = trackedTimer({ startOn: 'agent_reply' });
+      expect(planForTimer(waiting, originalPolicy({ startOn: 'agent_reply' }), 1_000_000)).toBeNull();
+    });
+  });
+
+  describe('planCommands', () => {
+    it('plans each conversation independently, one command each at most', () => {
+      const early = trackedTimer({ conversationSid: 'CH0001', at: 0 });
+      const late = trackedTimer({ conversationSid: 'CH0002', reservationSid: 'WR0002', at: 10_000 });
+      const commands = planCommands([early, late], () => policy, 35_000);
+      expect(commands.map((command) => [command.conversationSid, command.kind])).toEqual([
+        ['CH0001', 'wrapUp'],
+        ['CH0002', 'sendWarning'],
+      ]);
+    });
+  });
+
+  describe('nextDueAt', () => {
+    it('is the warning threshold first, then the deadline', () => {
+      expect(nextDueAt(trackedTimer(), policy, 0)).toBe(20_000);
+      expect(nextDueAt(onWarningSent(trackedTimer(), 1, 0), policy, 20_000)).toBe(35_000);
+    });
+
+    it('is null when nothing counts', () => {
+      expect(nextDueAt(trackedTimer({ startOn: 'agent_reply' }), policy, 0)).toBeNull();
+    });
+  });
+});

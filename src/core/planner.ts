@@ -1,0 +1,86 @@
+import type { ChannelPolicy } from '../config/policy';
+import type { ConversationTimer } from './conversationTimer';
+
+/** Send warning `warningIndex` of `cycle` to the customer. */
+export interface SendWarningCommand {
+  readonly kind: 'sendWarning';
+  readonly conversationSid: string;
+  readonly cycle: number;
+  readonly warningIndex: number;
+  /** Time left when planned, for the `{{remaining}}` placeholder. */
+  readonly remainingMs: number;
+}
+
+/** Send the closing message of `cycle`, just before the wrap-up. */
+export interface SendClosingMessageCommand {
+  readonly kind: 'sendClosingMessage';
+  readonly conversationSid: string;
+  readonly cycle: number;
+}
+
+/** Move the task to wrap-up. */
+export interface WrapUpCommand {
+  readonly kind: 'wrapUp';
+  readonly conversationSid: string;
+  readonly reservationSid: string;
+  readonly cycle: number;
+}
+
+/** Something the shell must do now; once it is done and recorded, planning again no longer returns it. */
+export type Command = SendWarningCommand | SendClosingMessageCommand | WrapUpCommand;
+
+/** Looks up the policy that applies to a tracked conversation. */
+export type PolicyOf = (timer: ConversationTimer) => ChannelPolicy;
+
+/**
+ * The one command due for `timer` at `now`, or null. At the deadline the closing message (if any) comes first and
+ * the wrap-up once it is done; before the deadline only the latest warning whose threshold has passed is sent, so a
+ * page reopened late sends one timely nudge instead of every missed one, and an expired timer sends no late warning.
+ */
+export function planForTimer(timer: ConversationTimer, policy: ChannelPolicy, now: number): Command | null {
+  if (!policy.enabled || timer.wrapup !== 'none' || timer.countdown.kind !== 'running') return null;
+  const { conversationSid, cycle } = timer;
+  const remainingMs = timer.countdown.deadlineAt - now;
+  if (remainingMs <= 0) {
+    if (policy.closingMessage !== null && !timer.closingDone) {
+      return { kind: 'sendClosingMessage', conversationSid, cycle };
+    }
+    return { kind: 'wrapUp', conversationSid, reservationSid: timer.reservationSid, cycle };
+  }
+  const warningIndex = latestDueWarning(policy, remainingMs);
+  if (warningIndex < timer.warningsSent) return null;
+  return { kind: 'sendWarning', conversationSid, cycle, warningIndex, remainingMs };
+}
+
+/** Index of the last warning whose threshold `remainingMs` has reached, or -1. Warnings are sorted by `beforeMs` descending. */
+function latestDueWarning(policy: ChannelPolicy, remainingMs: number): number {
+  let due = -1;
+  policy.warnings.forEach((warning, index) => {
+    if (remainingMs <= warning.beforeMs) due = index;
+  });
+  return due;
+}
+
+/** Every command due at `now`, one per conversation at most, in the order the timers are given. */
+export function planCommands(timers: Iterable<ConversationTimer>, policyOf: PolicyOf, now: number): Command[] {
+  const commands: Command[] = [];
+  for (const timer of timers) {
+    const command = planForTimer(timer, policyOf(timer), now);
+    if (command !== null) commands.push(command);
+  }
+  return commands;
+}
+
+/**
+ * The earliest moment after `now` at which planning could return something new for `timer` (a warning threshold or
+ * the deadline), or null when nothing is scheduled. Lets the shell sleep instead of planning on every tick.
+ */
+export function nextDueAt(timer: ConversationTimer, policy: ChannelPolicy, now: number): number | null {
+  if (!policy.enabled || timer.wrapup !== 'none' || timer.countdown.kind !== 'running') return null;
+  const { deadlineAt } = timer.countdown;
+  const thresholds = policy.warnings
+    .slice(timer.warningsSent)
+    .map((warning) => deadlineAt - warning.beforeMs)
+    .filter((at) => at > now);
+  return Math.min(deadlineAt, ...thresholds);
+}

@@ -1,0 +1,5 @@
+import * as FlexPlugin from '@twilio/flex-plugin';
+
+import InactivityPlugin from './InactivityPlugin';
+
+FlexPlugin.loadPlugin(InactivityPlugin);

@@ -1,0 +1,64 @@
+import type { ConversationTimer, TrackRequest } from '../core/conversationTimer';
+
+/** Payload of events about one conversation at one moment (`at` is epoch ms: reducers never read the clock). */
+export interface ConversationMoment {
+  readonly conversationSid: string;
+  readonly at: number;
+}
+
+/** Payload of events that record a command of one cycle as done. */
+export interface CycleRef {
+  readonly conversationSid: string;
+  readonly cycle: number;
+}
+
+/** Payload of events about one conversation, whatever its cycle. */
+export interface ConversationRef {
+  readonly conversationSid: string;
+}
+
+/** Every event the inactivity slice understands, keyed by its type, with its payload. */
+export interface InactivityEventPayloads {
+  'inactivity/conversationTracked': TrackRequest;
+  'inactivity/customerMessageReceived': ConversationMoment;
+  'inactivity/agentMessageSent': ConversationMoment;
+  'inactivity/timerPaused': ConversationMoment;
+  'inactivity/timerResumed': ConversationMoment;
+  'inactivity/timerExtended': ConversationMoment & { readonly byMs: number };
+  'inactivity/warningSent': CycleRef & { readonly warningIndex: number };
+  'inactivity/closingMessageDone': CycleRef;
+  'inactivity/wrapupRequested': CycleRef;
+  'inactivity/wrapupFailed': ConversationRef;
+  'inactivity/wrapupConfirmed': ConversationRef;
+  'inactivity/conversationReleased': ConversationRef;
+  /** Timers read back from storage at start-up; live state wins over stored state for the same conversation. */
+  'inactivity/timersRestored': { readonly timers: readonly ConversationTimer[] };
+}
+
+export type InactivityEventType = keyof InactivityEventPayloads;
+
+/** A Redux action of the inactivity slice. */
+export type InactivityEvent = {
+  [T in InactivityEventType]: { readonly type: T; readonly payload: InactivityEventPayloads[T] };
+}[InactivityEventType];
+
+function eventCreator<T extends InactivityEventType>(type: T) {
+  return (payload: InactivityEventPayloads[T]) => ({ type, payload }) as const;
+}
+
+/** Action creators, named after what happened (events), not after what the reducer does. */
+export const inactivityEvents = {
+  conversationTracked: eventCreator('inactivity/conversationTracked'),
+  customerMessageReceived: eventCreator('inactivity/customerMessageReceived'),
+  agentMessageSent: eventCreator('inactivity/agentMessageSent'),
+  timerPaused: eventCreator('inactivity/timerPaused'),
+  timerResumed: eventCreator('inactivity/timerResumed'),
+  timerExtended: eventCreator('inactivity/timerExtended'),
+  warningSent: eventCreator('inactivity/warningSent'),
+  closingMessageDone: eventCreator('inactivity/closingMessageDone'),
+  wrapupRequested: eventCreator('inactivity/wrapupRequested'),
+  wrapupFailed: eventCreator('inactivity/wrapupFailed'),
+  wrapupConfirmed: eventCreator('inactivity/wrapupConfirmed'),
+  conversationReleased: eventCreator('inactivity/conversationReleased'),
+  timersRestored: eventCreator('inactivity/timersRestored'),
+};

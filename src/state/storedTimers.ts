@@ -1,0 +1,117 @@
+import type { ConversationTimer, Countdown } from '../core/conversationTimer';
+
+/** Bump when the stored shape changes; older entries are discarded rather than misread. */
+export const STORAGE_VERSION = 1;
+
+/**
+ * The localStorage key for one worker on one account: two agents sharing a browser profile, or one agent on two
+ * accounts, never read each other's timers.
+ */
+export function storageKeyFor(accountSid: string, workerSid: string): string {
+  return `flex-conversations-inactivity/v${STORAGE_VERSION}/${accountSid}/${workerSid}`;
+}
+
+interface StoredDocument {
+  readonly version: number;
+  readonly timers: readonly ConversationTimer[];
+}
+
+/** The stored form of the timers: only SIDs, timestamps and counters. */
+export function serializeTimers(timers: Readonly<Record<string, ConversationTimer>>): string {
+  const document: StoredDocument = { version: STORAGE_VERSION, timers: Object.values(timers) };
+  return JSON.stringify(document);
+}
+
+/** What was read back: the valid timers, and a description of anything that was discarded. */
+export interface StoredTimersReading {
+  readonly timers: ConversationTimer[];
+  readonly problem: string | null;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isTime(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+
+function isSid(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0;
+}
+
+function isCountdown(value: unknown): value is Countdown {
+  if (!isRecord(value)) return false;
+  switch (value.kind) {
+    case 'waiting':
+      return true;
+    case 'running':
+      return isTime(value.deadlineAt);
+    case 'paused':
+      return isTime(value.remainingMs);
+    default:
+      return false;
+  }
+}
+
+/** A stored entry is only trusted when every field has the type and range the core relies on. */
+export function isStoredTimer(value: unknown): value is ConversationTimer {
+  return (
+    isRecord(value) &&
+    isSid(value.conversationSid) &&
+    isSid(value.reservationSid) &&
+    typeof value.channelType === 'string' &&
+    (value.startOn === 'customer_message' || value.startOn === 'agent_reply') &&
+    isTime(value.timerMs) &&
+    Number.isInteger(value.cycle) &&
+    (value.cycle as number) >= 1 &&
+    isTime(value.cycleStartedAt) &&
+    isCountdown(value.countdown) &&
+    Number.isInteger(value.warningsSent) &&
+    (value.warningsSent as number) >= 0 &&
+    typeof value.closingDone === 'boolean' &&
+    (value.wrapup === 'none' || value.wrapup === 'requested' || value.wrapup === 'confirmed')
+  );
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/**
+ * Reads what `serializeTimers` wrote. Never throws: unreadable text, another version or malformed entries are
+ * discarded and described in `problem`, and the valid entries are kept.
+ */
+export function parseStoredTimers(text: string | null): StoredTimersReading {
+  if (text === null) return { timers: [], problem: null };
+  const parsed = parseJson(text);
+  if (!parsed.ok) return { timers: [], problem: 'the stored timers are not valid JSON; starting without them' };
+  const document = parsed.value;
+  if (!isRecord(document) || !Array.isArray(document.timers)) {
+    return { timers: [], problem: 'the stored timers are not in the expected shape; starting without them' };
+  }
+  if (document.version !== STORAGE_VERSION) {
+    const version = JSON.stringify(document.version) ?? 'undefined';
+    return {
+      timers: [],
+      problem: `the stored timers have version ${version}, this plugin reads version ${STORAGE_VERSION}; starting without them`,
+    };
+  }
+  const entries: unknown[] = document.timers;
+  const timers = entries.filter(isStoredTimer);
+  const dropped = entries.length - timers.length;
+  const problem = dropped === 0 ? null : `${dropped} stored timer(s) were malformed and have been discarded`;
+  return { timers, problem };
+}
+
+/** Keeps only the timers of reservations the worker still holds: a task that ended while the page was closed leaves nothing behind. */
+export function pruneTimers(
+  timers: readonly ConversationTimer[],
+  heldReservationSids: ReadonlySet<string>,
+): ConversationTimer[] {
+  return timers.filter((timer) => heldReservationSids.has(timer.reservationSid));
+}

@@ -1,0 +1,62 @@
+import type { ConversationTimer } from '../core/conversationTimer';
+import { parseStoredTimers, serializeTimers } from './storedTimers';
+
+/** The part of the Web Storage API the plugin uses; `window.localStorage` in Flex, a fake in tests. */
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+/** Where timers survive a page reload. */
+export interface TimerStore {
+  /** The timers stored by the previous page, or none. Never throws. */
+  load(): ConversationTimer[];
+  /** Persists `timers` unless it is the very object saved last: ticks that change nothing never write. */
+  save(timers: Readonly<Record<string, ConversationTimer>>): void;
+}
+
+export interface TimerStoreOptions {
+  /** A getter, because merely touching `window.localStorage` throws when the browser blocks storage. */
+  readonly storage: () => KeyValueStorage;
+  readonly key: string;
+  readonly warn: (message: string) => void;
+}
+
+/**
+ * A store over Web Storage. When storage is unavailable or full it says so once and keeps working in memory: the
+ * timers then only survive as long as the page, which is still better than stopping the countdowns.
+ */
+export function createTimerStore({ storage, key, warn }: TimerStoreOptions): TimerStore {
+  let lastSaved: Readonly<Record<string, ConversationTimer>> | undefined;
+  let persisting = true;
+
+  const fallBackToMemory = (what: string, error: unknown): void => {
+    persisting = false;
+    const reason = error instanceof Error ? error.message : String(error);
+    warn(`Inactivity timers: ${what} (${reason}); timers are kept in memory only and will not survive a reload.`);
+  };
+
+  return {
+    load() {
+      let text: string | null;
+      try {
+        text = storage().getItem(key);
+      } catch (error) {
+        fallBackToMemory('cannot read localStorage', error);
+        return [];
+      }
+      const reading = parseStoredTimers(text);
+      if (reading.problem !== null) warn(`Inactivity timers: ${reading.problem}.`);
+      return reading.timers;
+    },
+    save(timers) {
+      if (!persisting || timers === lastSaved) return;
+      lastSaved = timers;
+      try {
+        storage().setItem(key, serializeTimers(timers));
+      } catch (error) {
+        fallBackToMemory('cannot write localStorage', error);
+      }
+    },
+  };
+}
