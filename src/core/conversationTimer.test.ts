@@ -24,26 +24,41 @@ describe('core/conversationTimer', () => {
 
     it('opens a new cycle with a full countdown at each customer message, re-arming the warnings', () => {
       const warned = onWarningSent(trackedTimer(), 1, 0);
-      const replied = onCustomerMessage(warned, 25_000);
+      const replied = onCustomerMessage(warned, { at: 25_000 });
       expect(replied).toMatchObject({ cycle: 2, cycleStartedAt: 25_000, warningsSent: 0, closingDone: false });
       expect(replied.countdown).toEqual({ kind: 'running', deadlineAt: 60_000 });
     });
 
     it('ignores a customer message no later than the cycle start (replayed or reordered)', () => {
-      const replied = onCustomerMessage(trackedTimer(), 10_000);
-      expect(onCustomerMessage(replied, 10_000)).toBe(replied);
-      expect(onCustomerMessage(replied, 9_000)).toBe(replied);
+      const replied = onCustomerMessage(trackedTimer(), { at: 10_000 });
+      expect(onCustomerMessage(replied, { at: 10_000 })).toBe(replied);
+      expect(onCustomerMessage(replied, { at: 9_000 })).toBe(replied);
+    });
+
+    it('judges staleness by message index once a message started the cycle (indices agree across clients)', () => {
+      const replied = onCustomerMessage(trackedTimer(), { at: 10_000, messageIndex: 7 });
+      expect(replied.cycleStartIndex).toBe(7);
+      expect(onCustomerMessage(replied, { at: 50_000, messageIndex: 7 })).toBe(replied);
+      expect(onCustomerMessage(replied, { at: 50_000, messageIndex: 6 })).toBe(replied);
+      const next = onCustomerMessage(replied, { at: 9_000, messageIndex: 8 });
+      expect(next).toMatchObject({ cycle: 3, cycleStartIndex: 8, cycleStartedAt: 10_000 });
+      expect(next.countdown).toEqual({ kind: 'running', deadlineAt: 45_000 });
+    });
+
+    it('ignores a message written before acceptance (time decides while no message started the cycle)', () => {
+      const timer = trackedTimer({ at: 5_000 });
+      expect(onCustomerMessage(timer, { at: 4_000, messageIndex: 0 })).toBe(timer);
     });
 
     it('never moves an extended deadline earlier', () => {
       const extended = onExtended(trackedTimer(), 1_000, 300_000);
-      const replied = onCustomerMessage(extended, 2_000);
+      const replied = onCustomerMessage(extended, { at: 2_000 });
       expect(replied.countdown).toEqual({ kind: 'running', deadlineAt: 335_000 });
     });
 
     it('ignores agent messages', () => {
       const timer = trackedTimer();
-      expect(onAgentMessage(timer, 10_000)).toBe(timer);
+      expect(onAgentMessage(timer, { at: 10_000 })).toBe(timer);
     });
   });
 
@@ -57,20 +72,20 @@ describe('core/conversationTimer', () => {
     });
 
     it('starts a full countdown at the agent message', () => {
-      const asked = onAgentMessage(waiting, 12_000);
+      const asked = onAgentMessage(waiting, { at: 12_000 });
       expect(asked.countdown).toEqual({ kind: 'running', deadlineAt: 47_000 });
       expect(asked.cycle).toBe(2);
     });
 
     it('stops counting when the customer answers', () => {
-      const answered = onCustomerMessage(onAgentMessage(waiting, 12_000), 20_000);
+      const answered = onCustomerMessage(onAgentMessage(waiting, { at: 12_000 }), { at: 20_000 });
       expect(answered.countdown).toEqual({ kind: 'waiting' });
       expect(planForTimer(answered, originalPolicy({ startOn: 'agent_reply' }), 100_000)).toBeNull();
     });
 
     it('restarts from a later agent message, with fresh warnings', () => {
-      const warned = onWarningSent(onAgentMessage(waiting, 10_000), 2, 0);
-      const followUp = onAgentMessage(warned, 30_000);
+      const warned = onWarningSent(onAgentMessage(waiting, { at: 10_000 }), 2, 0);
+      const followUp = onAgentMessage(warned, { at: 30_000 });
       expect(followUp).toMatchObject({ cycle: 3, warningsSent: 0, countdown: { kind: 'running', deadlineAt: 65_000 } });
     });
   });
@@ -94,7 +109,7 @@ describe('core/conversationTimer', () => {
 
     it('restarts a paused timer at full length on a customer message, still paused', () => {
       const paused = onPaused(trackedTimer(), 30_000);
-      expect(onCustomerMessage(paused, 40_000).countdown).toEqual({ kind: 'paused', remainingMs: 35_000 });
+      expect(onCustomerMessage(paused, { at: 40_000 }).countdown).toEqual({ kind: 'paused', remainingMs: 35_000 });
     });
 
     it('extends from now when the deadline has already passed, and adds to a paused remainder', () => {
@@ -112,7 +127,7 @@ describe('core/conversationTimer', () => {
 
   describe('recording commands', () => {
     it('ignores records for another cycle', () => {
-      const replied = onCustomerMessage(trackedTimer(), 10_000);
+      const replied = onCustomerMessage(trackedTimer(), { at: 10_000 });
       expect(onWarningSent(replied, 1, 0)).toBe(replied);
       expect(onClosingDone(replied, 1)).toBe(replied);
       expect(onWrapupRequested(replied, 1)).toBe(replied);
@@ -127,7 +142,7 @@ describe('core/conversationTimer', () => {
 
     it('freezes the timer once the wrap-up is requested, and re-plans after a failure', () => {
       const requested = onWrapupRequested(trackedTimer(), 1);
-      expect(onCustomerMessage(requested, 36_000)).toBe(requested);
+      expect(onCustomerMessage(requested, { at: 36_000 })).toBe(requested);
       expect(onPaused(requested, 36_000)).toBe(requested);
       expect(phaseAt(requested, 36_000)).toBe('wrappingUp');
       const failed = onWrapupFailed(requested);

@@ -30,6 +30,11 @@ export interface ConversationTimer {
   readonly cycle: number;
   /** When the activity that started the current cycle happened. */
   readonly cycleStartedAt: number;
+  /**
+   * Conversation index of the message that started the cycle, null when acceptance started it. Every client sees
+   * the same indices, so warnings marked with it are recognised after a reload, in another tab or on another device.
+   */
+  readonly cycleStartIndex: number | null;
   readonly countdown: Countdown;
   /** How many of the cycle's warnings are done: warnings `0..warningsSent-1` are never sent again this cycle. */
   readonly warningsSent: number;
@@ -66,6 +71,7 @@ export function startTimer(request: TrackRequest): ConversationTimer {
     timerMs: request.timerMs,
     cycle: 1,
     cycleStartedAt: request.at,
+    cycleStartIndex: null,
     countdown,
     warningsSent: 0,
     closingDone: false,
@@ -78,37 +84,55 @@ function isSettled(timer: ConversationTimer): boolean {
   return timer.wrapup !== 'none';
 }
 
+/** A message as the timer sees it: when it arrived (local clock) and, where known, its conversation index. */
+export interface MessageMoment {
+  readonly at: number;
+  readonly messageIndex?: number;
+}
+
 /**
- * Activity no later than the start of the current cycle is already accounted for (a replayed, duplicated or
- * reordered event); letting it open a cycle would re-arm warnings the customer already got.
+ * Activity already accounted for (a replayed, duplicated or reordered event) must not open a cycle: that would
+ * re-arm warnings the customer already got. Message indices decide where both are known (they are the same on
+ * every client); otherwise activity no later than the cycle start is stale.
  */
-function isStale(timer: ConversationTimer, at: number): boolean {
+function isStale(timer: ConversationTimer, { at, messageIndex }: MessageMoment): boolean {
+  if (messageIndex !== undefined && timer.cycleStartIndex !== null) return messageIndex <= timer.cycleStartIndex;
   return at <= timer.cycleStartedAt;
 }
 
-/** Opens a new cycle at `at` with the given countdown; every warning becomes due again. */
-function newCycle(timer: ConversationTimer, at: number, countdown: Countdown): ConversationTimer {
-  return { ...timer, cycle: timer.cycle + 1, cycleStartedAt: at, countdown, warningsSent: 0, closingDone: false };
+/** Opens a new cycle with the given countdown; every warning becomes due again. */
+function newCycle(timer: ConversationTimer, moment: MessageMoment, countdown: Countdown): ConversationTimer {
+  return {
+    ...timer,
+    cycle: timer.cycle + 1,
+    cycleStartedAt: Math.max(moment.at, timer.cycleStartedAt),
+    cycleStartIndex: moment.messageIndex ?? timer.cycleStartIndex,
+    countdown,
+    warningsSent: 0,
+    closingDone: false,
+  };
 }
 
 /**
  * The customer wrote at `at`. In `customer_message` mode the countdown restarts (never to an earlier deadline
  * than it had, e.g. after an extension); in `agent_reply` mode it stops until the agent answers.
  */
-export function onCustomerMessage(timer: ConversationTimer, at: number): ConversationTimer {
-  if (isSettled(timer) || isStale(timer, at)) return timer;
+export function onCustomerMessage(timer: ConversationTimer, moment: MessageMoment): ConversationTimer {
+  if (isSettled(timer) || isStale(timer, moment)) return timer;
   const countdown: Countdown =
-    timer.startOn === 'agent_reply' ? { kind: 'waiting' } : restartedCountdown(timer.countdown, at, timer.timerMs);
-  return newCycle(timer, at, countdown);
+    timer.startOn === 'agent_reply'
+      ? { kind: 'waiting' }
+      : restartedCountdown(timer.countdown, moment.at, timer.timerMs);
+  return newCycle(timer, moment, countdown);
 }
 
 /**
  * The agent wrote at `at` (not one of the plugin's own messages). Only `agent_reply` mode cares: the customer now
  * owes a reply to this message, so a new cycle with a full countdown starts here.
  */
-export function onAgentMessage(timer: ConversationTimer, at: number): ConversationTimer {
-  if (timer.startOn !== 'agent_reply' || isSettled(timer) || isStale(timer, at)) return timer;
-  return newCycle(timer, at, restartedCountdown(timer.countdown, at, timer.timerMs));
+export function onAgentMessage(timer: ConversationTimer, moment: MessageMoment): ConversationTimer {
+  if (timer.startOn !== 'agent_reply' || isSettled(timer) || isStale(timer, moment)) return timer;
+  return newCycle(timer, moment, restartedCountdown(timer.countdown, moment.at, timer.timerMs));
 }
 
 /** A full countdown from `at`, kept paused if the agent paused it, and never shorter than what was left. */

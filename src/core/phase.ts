@@ -13,8 +13,10 @@ export type TimerPhase =
   | 'wrappingUp'
   | 'done';
 
-/** Milliseconds left at `now`, or null when nothing counts. Never negative. */
+/** Milliseconds left at `now`, or null when nothing counts. Never negative; zero once the wrap-up is under way. */
 export function remainingMsAt(timer: ConversationTimer, now: number): number | null {
+  if (timer.wrapup === 'confirmed') return null;
+  if (timer.wrapup === 'requested') return 0;
   const countdown = timer.countdown;
   switch (countdown.kind) {
     case 'waiting':

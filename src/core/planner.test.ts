@@ -41,7 +41,7 @@ describe('core/planner', () => {
     });
 
     it('moves both the warning and the wrap-up by 10 s when the customer writes at 10 s', () => {
-      const replied = onCustomerMessage(trackedTimer(), 10_000);
+      const replied = onCustomerMessage(trackedTimer(), { at: 10_000 });
       expect(planForTimer(replied, policy, 29_999)).toBeNull();
       expect(planForTimer(replied, policy, 30_000)).toMatchObject({ kind: 'sendWarning', cycle: 2 });
       const warned = onWarningSent(replied, 2, 0);

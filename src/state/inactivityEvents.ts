@@ -6,6 +6,11 @@ export interface ConversationMoment {
   readonly at: number;
 }
 
+/** Payload of message events: when the message arrived (local clock) and its conversation index where known. */
+export interface ConversationMessageMoment extends ConversationMoment {
+  readonly messageIndex?: number;
+}
+
 /** Payload of events that record a command of one cycle as done. */
 export interface CycleRef {
   readonly conversationSid: string;
@@ -20,8 +25,8 @@ export interface ConversationRef {
 /** Every event the inactivity slice understands, keyed by its type, with its payload. */
 export interface InactivityEventPayloads {
   'inactivity/conversationTracked': TrackRequest;
-  'inactivity/customerMessageReceived': ConversationMoment;
-  'inactivity/agentMessageSent': ConversationMoment;
+  'inactivity/customerMessageReceived': ConversationMessageMoment;
+  'inactivity/agentMessageSent': ConversationMessageMoment;
   'inactivity/timerPaused': ConversationMoment;
   'inactivity/timerResumed': ConversationMoment;
   'inactivity/timerExtended': ConversationMoment & { readonly byMs: number };

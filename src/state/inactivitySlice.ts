@@ -40,8 +40,8 @@ type TimerUpdate<T extends InactivityEventType> = (timer: ConversationTimer, pay
 
 /** Events that change one existing timer through a core transition; events for untracked conversations are ignored. */
 const timerUpdates: { [T in InactivityEventType]?: TimerUpdate<T> } = {
-  'inactivity/customerMessageReceived': (timer, { at }) => onCustomerMessage(timer, at),
-  'inactivity/agentMessageSent': (timer, { at }) => onAgentMessage(timer, at),
+  'inactivity/customerMessageReceived': (timer, moment) => onCustomerMessage(timer, moment),
+  'inactivity/agentMessageSent': (timer, moment) => onAgentMessage(timer, moment),
   'inactivity/timerPaused': (timer, { at }) => onPaused(timer, at),
   'inactivity/timerResumed': (timer, { at }) => onResumed(timer, at),
   'inactivity/timerExtended': (timer, { at, byMs }) => onExtended(timer, at, byMs),

@@ -16,9 +16,41 @@ interface StoredDocument {
   readonly timers: readonly ConversationTimer[];
 }
 
+/**
+ * Copies exactly the fields of a timer, so that nothing else (a customer name, a message text) a caller may have
+ * attached is ever written to, or read back from, the browser's storage.
+ */
+function storedFieldsOf(timer: ConversationTimer): ConversationTimer {
+  return {
+    conversationSid: timer.conversationSid,
+    reservationSid: timer.reservationSid,
+    channelType: timer.channelType,
+    startOn: timer.startOn,
+    timerMs: timer.timerMs,
+    cycle: timer.cycle,
+    cycleStartedAt: timer.cycleStartedAt,
+    cycleStartIndex: timer.cycleStartIndex,
+    countdown: countdownFieldsOf(timer.countdown),
+    warningsSent: timer.warningsSent,
+    closingDone: timer.closingDone,
+    wrapup: timer.wrapup,
+  };
+}
+
+function countdownFieldsOf(countdown: Countdown): Countdown {
+  switch (countdown.kind) {
+    case 'waiting':
+      return { kind: 'waiting' };
+    case 'running':
+      return { kind: 'running', deadlineAt: countdown.deadlineAt };
+    case 'paused':
+      return { kind: 'paused', remainingMs: countdown.remainingMs };
+  }
+}
+
 /** The stored form of the timers: only SIDs, timestamps and counters. */
 export function serializeTimers(timers: Readonly<Record<string, ConversationTimer>>): string {
-  const document: StoredDocument = { version: STORAGE_VERSION, timers: Object.values(timers) };
+  const document: StoredDocument = { version: STORAGE_VERSION, timers: Object.values(timers).map(storedFieldsOf) };
   return JSON.stringify(document);
 }
 
@@ -66,6 +98,7 @@ export function isStoredTimer(value: unknown): value is ConversationTimer {
     Number.isInteger(value.cycle) &&
     (value.cycle as number) >= 1 &&
     isTime(value.cycleStartedAt) &&
+    (value.cycleStartIndex === null || (Number.isInteger(value.cycleStartIndex) && (value.cycleStartIndex as number) >= 0)) &&
     isCountdown(value.countdown) &&
     Number.isInteger(value.warningsSent) &&
     (value.warningsSent as number) >= 0 &&
@@ -102,7 +135,7 @@ export function parseStoredTimers(text: string | null): StoredTimersReading {
     };
   }
   const entries: unknown[] = document.timers;
-  const timers = entries.filter(isStoredTimer);
+  const timers = entries.filter(isStoredTimer).map(storedFieldsOf);
   const dropped = entries.length - timers.length;
   const problem = dropped === 0 ? null : `${dropped} stored timer(s) were malformed and have been discarded`;
   return { timers, problem };

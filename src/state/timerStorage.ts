@@ -5,6 +5,7 @@ import { parseStoredTimers, serializeTimers } from './storedTimers';
 export interface KeyValueStorage {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
+  removeItem(key: string): void;
 }
 
 /** Where timers survive a page reload. */
@@ -36,6 +37,15 @@ export function createTimerStore({ storage, key, warn }: TimerStoreOptions): Tim
     warn(`Inactivity timers: ${what} (${reason}); timers are kept in memory only and will not survive a reload.`);
   };
 
+  // A copy older than the live state would, after a reload, re-arm warnings already sent: better none at all.
+  const forgetStaleCopy = (): void => {
+    try {
+      storage().removeItem(key);
+    } catch {
+      // Storage is unusable altogether; there is no stale copy we could reach either.
+    }
+  };
+
   return {
     load() {
       let text: string | null;
@@ -56,6 +66,7 @@ export function createTimerStore({ storage, key, warn }: TimerStoreOptions): Tim
         storage().setItem(key, serializeTimers(timers));
       } catch (error) {
         fallBackToMemory('cannot write localStorage', error);
+        forgetStaleCopy();
       }
     },
   };

@@ -1,0 +1,179 @@
+import type { ChannelPolicy } from '../config/policy';
+import type { ConversationTimer } from '../core/conversationTimer';
+import { renderMessage } from '../core/messageTemplate';
+import { remainingMsAt } from '../core/phase';
+import type { Command, SendClosingMessageCommand, SendWarningCommand, WrapUpCommand } from '../core/planner';
+import type { Clock } from '../runtime/clock';
+import type { InactivityEvent } from '../state/inactivityEvents';
+import { inactivityEvents } from '../state/inactivityEvents';
+import type { InactivityMarker } from './inactivityMarker';
+import { markerAttributes } from './inactivityMarker';
+import type { MessagingTaskFacts } from './messagingTask';
+
+/** What the runner asks of Flex. */
+export interface CommandEffects {
+  /** Sends as the agent through Flex's `SendMessage` action; rejects when Flex could not send. */
+  sendMessage(conversationSid: string, body: string, attributes: Record<string, InactivityMarker>): Promise<void>;
+  /** Invokes Flex's `WrapupTask`, which resolves even when the wrap-up silently failed. */
+  wrapupTask(reservationSid: string): Promise<void>;
+  /** Whether the task really left the accepted state (wrapping, completed or gone). */
+  hasLeftAcceptedState(reservationSid: string): boolean;
+}
+
+/** Something the agent should be told. */
+export type AgentNotice =
+  | { readonly kind: 'wrappedUp'; readonly task: MessagingTaskFacts; readonly timerMs: number }
+  | { readonly kind: 'wrapupFailed' | 'messageFailed'; readonly task: MessagingTaskFacts; readonly reason: string; readonly retryInMs: number };
+
+/** Everything known about a tracked conversation at the moment a command runs. */
+export interface CommandContext {
+  readonly task: MessagingTaskFacts;
+  readonly policy: ChannelPolicy;
+  readonly timer: ConversationTimer;
+}
+
+export interface CommandRunnerDeps {
+  readonly effects: CommandEffects;
+  readonly dispatch: (event: InactivityEvent) => void;
+  readonly contextOf: (conversationSid: string) => CommandContext | undefined;
+  readonly clock: Pick<Clock, 'now'>;
+  readonly notify: (notice: AgentNotice) => void;
+  readonly log: Pick<Console, 'warn'>;
+  /** Waits between attempts of a failing command; the last one repeats. */
+  readonly retryDelaysMs?: readonly number[];
+  /** A closing message that fails this many times is given up on, so the wrap-up is not held back forever. */
+  readonly closingAttempts?: number;
+}
+
+/** Runs planned commands: at most one attempt of each in flight, failures retried with backoff. */
+export interface CommandRunner {
+  run(commands: readonly Command[]): void;
+  /** Forgets pending retries of a conversation that is no longer tracked. */
+  forget(conversationSid: string): void;
+  readonly inFlightCount: () => number;
+}
+
+const DEFAULT_RETRY_DELAYS_MS = [2_000, 5_000, 15_000, 30_000, 60_000];
+
+function commandKey(command: Command): string {
+  const warning = command.kind === 'sendWarning' ? `:${command.warningIndex}` : '';
+  return `${command.conversationSid}:${command.cycle}:${command.kind}${warning}`;
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The imperative half of the planner: sends the messages and invokes the wrap-up, then records each as done, so a
+ * command is never performed twice even though the planner keeps proposing it until it is recorded.
+ */
+export function createCommandRunner(deps: CommandRunnerDeps): CommandRunner {
+  const delays = deps.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+  const closingAttempts = deps.closingAttempts ?? 3;
+  const inFlight = new Set<string>();
+  const failures = new Map<string, { attempts: number; retryAt: number }>();
+
+  const isDue = (key: string): boolean => {
+    const failure = failures.get(key);
+    return !inFlight.has(key) && (failure === undefined || deps.clock.now() >= failure.retryAt);
+  };
+
+  /** Records a failure and returns how long until the next attempt. */
+  const recordFailure = (key: string): { attempts: number; retryInMs: number } => {
+    const attempts = (failures.get(key)?.attempts ?? 0) + 1;
+    const retryInMs = delays[Math.min(attempts, delays.length) - 1] ?? 60_000;
+    failures.set(key, { attempts, retryAt: deps.clock.now() + retryInMs });
+    return { attempts, retryInMs };
+  };
+
+  const sendMarked = async (context: CommandContext, template: string, marker: InactivityMarker): Promise<void> => {
+    const remainingMs = remainingMsAt(context.timer, deps.clock.now()) ?? 0;
+    const body = renderMessage(template, { remainingMs, customerName: context.task.customerName });
+    await deps.effects.sendMessage(context.task.conversationSid, body, markerAttributes(marker));
+  };
+
+  const markerFor = (context: CommandContext, kind: InactivityMarker['kind']): InactivityMarker => ({
+    kind,
+    taskSid: context.task.taskSid,
+    cycleStartIndex: context.timer.cycleStartIndex,
+  });
+
+  const sendWarning = async (command: SendWarningCommand, context: CommandContext, key: string): Promise<void> => {
+    const warning = context.policy.warnings[command.warningIndex];
+    if (warning === undefined) return;
+    try {
+      await sendMarked(context, warning.message, { ...markerFor(context, 'warning'), warningIndex: command.warningIndex });
+      failures.delete(key);
+      deps.dispatch(inactivityEvents.warningSent(command));
+    } catch (error) {
+      const { attempts, retryInMs } = recordFailure(key);
+      if (attempts === 1) deps.notify({ kind: 'messageFailed', task: context.task, reason: reasonOf(error), retryInMs });
+      deps.log.warn(`Inactivity: warning for ${command.conversationSid} failed (attempt ${attempts}): ${reasonOf(error)}`);
+    }
+  };
+
+  const sendClosing = async (command: SendClosingMessageCommand, context: CommandContext, key: string): Promise<void> => {
+    const message = context.policy.closingMessage;
+    try {
+      if (message !== null) await sendMarked(context, message, markerFor(context, 'closing'));
+      failures.delete(key);
+      deps.dispatch(inactivityEvents.closingMessageDone(command));
+    } catch (error) {
+      const { attempts, retryInMs } = recordFailure(key);
+      deps.log.warn(`Inactivity: closing message for ${command.conversationSid} failed (attempt ${attempts}): ${reasonOf(error)}`);
+      if (attempts >= closingAttempts) {
+        // The customer misses a courtesy message; the agent's capacity must not stay blocked because of it.
+        failures.delete(key);
+        deps.dispatch(inactivityEvents.closingMessageDone(command));
+      } else if (attempts === 1) {
+        deps.notify({ kind: 'messageFailed', task: context.task, reason: reasonOf(error), retryInMs });
+      }
+    }
+  };
+
+  const wrapUp = async (command: WrapUpCommand, context: CommandContext, key: string): Promise<void> => {
+    deps.dispatch(inactivityEvents.wrapupRequested(command));
+    try {
+      await deps.effects.wrapupTask(command.reservationSid);
+      // WrapupTask resolves even when the backend refused: only the task's own status says it happened.
+      if (!deps.effects.hasLeftAcceptedState(command.reservationSid)) throw new Error('the task is still accepted');
+      failures.delete(key);
+      deps.dispatch(inactivityEvents.wrapupConfirmed(command));
+      deps.notify({ kind: 'wrappedUp', task: context.task, timerMs: context.timer.timerMs });
+    } catch (error) {
+      const { attempts, retryInMs } = recordFailure(key);
+      deps.dispatch(inactivityEvents.wrapupFailed(command));
+      // Told once: later attempts are logged, not shown, so a stuck task does not flood the agent's screen.
+      if (attempts === 1) deps.notify({ kind: 'wrapupFailed', task: context.task, reason: reasonOf(error), retryInMs });
+      deps.log.warn(`Inactivity: wrap-up of ${command.reservationSid} failed (attempt ${attempts}): ${reasonOf(error)}`);
+    }
+  };
+
+  const perform = (command: Command, context: CommandContext, key: string): Promise<void> => {
+    switch (command.kind) {
+      case 'sendWarning':
+        return sendWarning(command, context, key);
+      case 'sendClosingMessage':
+        return sendClosing(command, context, key);
+      case 'wrapUp':
+        return wrapUp(command, context, key);
+    }
+  };
+
+  return {
+    run(commands) {
+      for (const command of commands) {
+        const key = commandKey(command);
+        const context = deps.contextOf(command.conversationSid);
+        if (context === undefined || !isDue(key)) continue;
+        inFlight.add(key);
+        void perform(command, context, key).finally(() => inFlight.delete(key));
+      }
+    },
+    forget(conversationSid) {
+      for (const key of failures.keys()) if (key.startsWith(`${conversationSid}:`)) failures.delete(key);
+    },
+    inFlightCount: () => inFlight.size,
+  };
+}

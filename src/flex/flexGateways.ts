@@ -1,0 +1,132 @@
+import type { Client, Conversation, Message } from '@twilio/conversations';
+import type { ITask, Manager } from '@twilio/flex-ui';
+
+import type { CommandEffects } from './commandRunner';
+import type { InactivityMarker } from './inactivityMarker';
+import type { MessageFacts } from './messageAuthor';
+import type { ConversationGateway, TaskGateway } from './ports';
+
+/** The Flex events after which a reservation's status may have changed; Flex passes a new ITask with each. */
+const TASK_EVENTS = [
+  'taskAccepted',
+  'taskUpdated',
+  'taskWrapup',
+  'taskCompleted',
+  'taskCanceled',
+  'taskTimeout',
+  'taskRescinded',
+  'taskRejected',
+] as const;
+
+type FlexManager = Pick<Manager, 'store' | 'events'>;
+
+function tasksOf(manager: FlexManager): Map<string, ITask> {
+  return manager.store.getState().flex.worker.tasks;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** Participant sids by Interactions type, read defensively from `task.getParticipants` (typed `any` by Flex). */
+function participantSidsOf(participants: unknown, type: string): Set<string> {
+  const sids = new Set<string>();
+  if (!Array.isArray(participants)) return sids;
+  for (const participant of participants as unknown[]) {
+    if (!isRecord(participant) || participant.type !== type || !isRecord(participant.mediaProperties)) continue;
+    const sid = participant.mediaProperties.sid;
+    if (typeof sid === 'string') sids.add(sid);
+  }
+  return sids;
+}
+
+/** The worker's tasks, from Flex's store and events. */
+export function flexTaskGateway(manager: FlexManager): TaskGateway {
+  return {
+    heldTasks: () => Array.from(tasksOf(manager).values()),
+    onTaskChanged(listener) {
+      TASK_EVENTS.forEach((event) => manager.events.addListener(event, listener));
+      return () => TASK_EVENTS.forEach((event) => manager.events.removeListener(event, listener));
+    },
+    statusOf: (reservationSid) => tasksOf(manager).get(reservationSid)?.status,
+    async partiesOf(facts) {
+      const task = tasksOf(manager).get(facts.reservationSid);
+      if (task === undefined || facts.interactionChannelSid === undefined) throw new Error('the task is not held');
+      const participants: unknown = await task.getParticipants(facts.interactionChannelSid);
+      const customers = participantSidsOf(participants, 'customer');
+      if (customers.size === 0) throw new Error('no customer among the Interactions participants');
+      return { customerParticipantSids: customers, agentParticipantSids: participantSidsOf(participants, 'agent') };
+    },
+  };
+}
+
+/** What the plugin reads of a Conversations message. */
+export function messageFactsOf(message: Pick<Message, 'index' | 'author' | 'participantSid' | 'dateCreated' | 'attributes'>): MessageFacts {
+  return {
+    index: message.index,
+    author: message.author,
+    participantSid: message.participantSid,
+    createdAt: message.dateCreated?.getTime() ?? null,
+    attributes: message.attributes,
+  };
+}
+
+type ConversationsClient = Pick<Client, 'getConversationBySid' | 'connectionState' | 'on' | 'removeListener' | 'user'>;
+
+/** Conversations through the client Flex already runs: no second client, no second connection. */
+export function flexConversationGateway(getClient: () => ConversationsClient | undefined): ConversationGateway {
+  const conversation = async (sid: string): Promise<Conversation> => {
+    const client = getClient();
+    if (client === undefined) throw new Error('the Conversations client is not initialised');
+    return client.getConversationBySid(sid);
+  };
+  return {
+    watch(sid, onMessage) {
+      let stopped = false;
+      let detach = (): void => undefined;
+      const handler = (message: Message): void => onMessage(messageFactsOf(message));
+      conversation(sid).then(
+        (found) => {
+          if (stopped) return;
+          found.on('messageAdded', handler);
+          detach = () => found.removeListener('messageAdded', handler);
+        },
+        (error: unknown) => console.warn(`Inactivity: cannot follow the messages of ${sid}: ${String(error)}`),
+      );
+      return () => {
+        stopped = true;
+        detach();
+      };
+    },
+    async recentMessages(sid, count) {
+      const page = await (await conversation(sid)).getMessages(count);
+      return page.items.map(messageFactsOf);
+    },
+    isConnected: () => getClient()?.connectionState === 'connected',
+    onConnectionChanged(listener) {
+      const handler = (state: string): void => listener(state === 'connected');
+      const client = getClient();
+      client?.on('connectionStateChanged', handler);
+      return () => client?.removeListener('connectionStateChanged', handler);
+    },
+    identity: () => getClient()?.user.identity,
+  };
+}
+
+type FlexActions = { invokeAction(name: string, payload?: unknown): Promise<unknown> };
+
+/** Flex's own actions, so other plugins' before/after listeners see our messages and wrap-ups too. */
+export function flexCommandEffects(actions: FlexActions, tasks: Pick<TaskGateway, 'statusOf'>): CommandEffects {
+  return {
+    async sendMessage(conversationSid, body, attributes: Record<string, InactivityMarker>) {
+      await actions.invokeAction('SendMessage', { conversationSid, body, messageAttributes: attributes });
+    },
+    async wrapupTask(reservationSid) {
+      await actions.invokeAction('WrapupTask', { sid: reservationSid });
+    },
+    hasLeftAcceptedState(reservationSid) {
+      const status = tasks.statusOf(reservationSid);
+      return status !== 'accepted' && status !== 'pending';
+    },
+  };
+}

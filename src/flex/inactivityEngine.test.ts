@@ -1,0 +1,276 @@
+import { fakeTask } from './testing/fakeFlex';
+import { startHarness } from './testing/engineHarness';
+
+const T0 = 1_000_000;
+
+describe('flex/inactivityEngine', () => {
+  describe('which tasks are tracked', () => {
+    it('tracks every accepted messaging task the worker already holds at start-up', async () => {
+      const voice = fakeTask(3, {}, { conversationSid: undefined });
+      const harness = startHarness({ tasks: [fakeTask(1), fakeTask(2, {}, { channelType: 'sms' }), voice] });
+      await harness.advance(0);
+      expect(harness.timer('CH1')).toBeDefined();
+      expect(harness.timer('CH2')).toMatchObject({ channelType: 'sms' });
+      expect(Object.keys(harness.store.getState().conversationsInactivity?.timers ?? {})).toHaveLength(2);
+    });
+
+    it('ignores a pending task until it is accepted, then starts the countdown at acceptance', async () => {
+      const harness = startHarness({ tasks: [fakeTask(1, { status: 'pending' })] });
+      await harness.advance(5_000);
+      expect(harness.timer()).toBeUndefined();
+      harness.tasks.set(fakeTask(1));
+      expect(harness.timer()?.countdown).toEqual({ kind: 'running', deadlineAt: T0 + 5_000 + 35_000 });
+    });
+
+    it('does not track channels the admin disabled', async () => {
+      const harness = startHarness({ customerInactivity: { ...{ timer_sec: 35 }, channels: { web: { enabled: false } } } });
+      await harness.advance(0);
+      expect(harness.timer()).toBeUndefined();
+    });
+  });
+
+  describe('warning and wrap-up', () => {
+    it('sends nothing at 19.999 s and exactly one warning at 20 s, with the time left and the name', async () => {
+      const harness = startHarness();
+      await harness.advanceTo(T0 + 19_000);
+      harness.clock.advanceTo(T0 + 19_999);
+      harness.ticker.tick();
+      expect(harness.warningsSent()).toHaveLength(0);
+      await harness.advanceTo(T0 + 34_000);
+      expect(harness.warningsSent()).toEqual([
+        { conversationSid: 'CH1', body: 'Closing in 15 seconds, Customer 1.', marker: { kind: 'warning', taskSid: 'WT1', cycleStartIndex: null, warningIndex: 0 } },
+      ]);
+    });
+
+    it('moves the task to wrap-up at 35 s through WrapupTask, tells the agent, and lets go of everything', async () => {
+      const harness = startHarness();
+      await harness.advanceTo(T0 + 34_000);
+      expect(harness.effects.wrapups).toEqual([]);
+      await harness.advanceTo(T0 + 35_000);
+      expect(harness.effects.wrapups).toEqual(['WR1']);
+      expect(harness.notices).toEqual([expect.objectContaining({ kind: 'wrappedUp', timerMs: 35_000 })]);
+      expect(harness.timer()).toBeUndefined();
+      expect(harness.conversations.watcherCount()).toBe(0);
+      await harness.advance(60_000);
+      expect(harness.effects.wrapups).toHaveLength(1);
+    });
+
+    it('sends the closing message before the wrap-up when one is configured', async () => {
+      const harness = startHarness({ customerInactivity: { timer_sec: 35, warnings: [], closing_message: 'Bye {{customerName}}' } });
+      await harness.advanceTo(T0 + 36_000);
+      expect(harness.effects.sent.map((sent) => sent.body)).toEqual(['Bye Customer 1']);
+      expect(harness.effects.wrapups).toEqual(['WR1']);
+    });
+  });
+
+  describe('customer activity', () => {
+    it('restarts the countdown at each customer message', async () => {
+      const harness = startHarness();
+      await harness.advanceTo(T0 + 10_000);
+      harness.customerWrites();
+      await harness.advanceTo(T0 + 29_000);
+      expect(harness.warningsSent()).toHaveLength(0);
+      await harness.advanceTo(T0 + 30_000);
+      expect(harness.warningsSent()).toHaveLength(1);
+      await harness.advanceTo(T0 + 44_000);
+      expect(harness.effects.wrapups).toEqual([]);
+      await harness.advanceTo(T0 + 45_000);
+      expect(harness.effects.wrapups).toEqual(['WR1']);
+    });
+
+    it.each([
+      ['this agent', 'agent@example.com', 'MBagent'],
+      ['another agent', 'other.agent@example.com', 'MBagent2'],
+      ['a supervisor', 'supervisor@example.com', 'MBsupervisor'],
+      ['a bot', 'bot', null],
+      ['system', 'system', null],
+    ])('does not reset the countdown for a message from %s', async (_who, author, participantSid) => {
+      const harness = startHarness();
+      await harness.advanceTo(T0 + 10_000);
+      harness.someoneWrites(1, author, participantSid);
+      await harness.advanceTo(T0 + 35_000);
+      expect(harness.effects.wrapups).toEqual(['WR1']);
+    });
+
+    it('recognises the customer by address when the Interactions participants cannot be read', async () => {
+      const harness = startHarness({ participantsKnown: false });
+      await harness.advanceTo(T0 + 10_000);
+      harness.someoneWrites(1, 'customer-1', 'MBunknown');
+      await harness.advanceTo(T0 + 35_000);
+      expect(harness.effects.wrapups).toEqual([]);
+      expect(harness.log.warnings.join('\n')).toMatch(/could not read the participants of task WT1/);
+    });
+  });
+
+  describe('agent_reply mode', () => {
+    const agentReply = { timer_sec: 35, warning_sec: 15, start_on: 'agent_reply' };
+
+    it('counts only from an agent message, ignores its own warning, and stops at the customer reply', async () => {
+      const harness = startHarness({ customerInactivity: agentReply });
+      await harness.advanceTo(T0 + 100_000);
+      expect(harness.effects.sent).toHaveLength(0);
+      harness.agentWrites();
+      await harness.advanceTo(T0 + 120_000);
+      expect(harness.warningsSent()).toHaveLength(1);
+      harness.customerWrites();
+      await harness.advanceTo(T0 + 500_000);
+      expect(harness.effects.wrapups).toEqual([]);
+      expect(harness.warningsSent()).toHaveLength(1);
+    });
+  });
+
+  describe('reload', () => {
+    it('keeps the countdown across a reload instead of restarting it', async () => {
+      const first = startHarness();
+      await first.advanceTo(T0 + 10_000);
+      first.stop();
+      const second = startHarness({ previous: first });
+      expect(second.timer()?.countdown).toEqual({ kind: 'running', deadlineAt: T0 + 35_000 });
+      await second.advanceTo(T0 + 35_000);
+      expect(second.effects.wrapups).toEqual(['WR1']);
+    });
+
+    it('restarts from a customer message that arrived during the reload (from its own time)', async () => {
+      const first = startHarness();
+      await first.advanceTo(T0 + 10_000);
+      first.stop();
+      first.clock.advanceTo(T0 + 12_000);
+      first.customerWrites(1, 'still here', true);
+      first.clock.advanceTo(T0 + 14_000);
+      const second = startHarness({ previous: first });
+      await second.advance(0);
+      expect(second.timer()?.countdown).toEqual({ kind: 'running', deadlineAt: T0 + 12_000 + 35_000 });
+    });
+
+    it('does not resend a warning already in the history', async () => {
+      const first = startHarness();
+      await first.advanceTo(T0 + 21_000);
+      expect(first.warningsSent()).toHaveLength(1);
+      first.stop();
+      const second = startHarness({ previous: first });
+      await second.advanceTo(T0 + 34_000);
+      expect(second.warningsSent()).toHaveLength(0);
+      expect(second.timer()?.warningsSent).toBe(1);
+    });
+
+    it('wraps up at once, without a late warning, when time ran out while the page was closed', async () => {
+      const first = startHarness();
+      await first.advanceTo(T0 + 5_000);
+      first.stop();
+      first.clock.advanceTo(T0 + 600_000);
+      const second = startHarness({ previous: first });
+      await second.advance(1_000);
+      expect(second.effects.wrapups).toEqual(['WR1']);
+      expect(second.warningsSent()).toHaveLength(0);
+    });
+
+    it('drops stored timers of tasks that ended while the page was closed', async () => {
+      const first = startHarness();
+      await first.advance(1_000);
+      first.stop();
+      first.tasks.tasks.delete('WR1');
+      const second = startHarness({ previous: first });
+      await second.advance(1_000);
+      expect(second.timer()).toBeUndefined();
+      expect(second.timerStore.saved).toEqual([]);
+    });
+  });
+
+  describe('several tabs', () => {
+    it('sends nothing from a tab that is not the leader, but records the leader tab’s warning', async () => {
+      const follower = startHarness({ leader: false });
+      await follower.advanceTo(T0 + 25_000);
+      expect(follower.effects.sent).toHaveLength(0);
+      follower.otherTabWarns(1, null);
+      expect(follower.timer()?.warningsSent).toBe(1);
+      follower.leadership.leader = true;
+      await follower.advanceTo(T0 + 34_000);
+      expect(follower.effects.sent).toHaveLength(0);
+    });
+  });
+
+  describe('connection', () => {
+    it('never wraps up while disconnected, and reconciles before acting after reconnect', async () => {
+      const harness = startHarness();
+      await harness.advanceTo(T0 + 30_000);
+      harness.conversations.setConnected(false);
+      await harness.advanceTo(T0 + 50_000);
+      expect(harness.effects.wrapups).toEqual([]);
+      harness.customerWrites(1, 'typed while you were offline', true);
+      harness.conversations.setConnected(true);
+      await harness.advance(1_000);
+      expect(harness.effects.wrapups).toEqual([]);
+      expect(harness.timer()?.countdown).toEqual({ kind: 'running', deadlineAt: T0 + 50_000 + 35_000 });
+    });
+  });
+
+  describe('failures', () => {
+    it('retries a failed warning with backoff, tells the agent once, and sends it exactly once', async () => {
+      const harness = startHarness();
+      harness.effects.sendFailures = 2;
+      await harness.advanceTo(T0 + 20_000);
+      expect(harness.warningsSent()).toHaveLength(0);
+      await harness.advanceTo(T0 + 30_000);
+      expect(harness.warningsSent()).toHaveLength(1);
+      expect(harness.notices.filter((notice) => notice.kind === 'messageFailed')).toHaveLength(1);
+      await harness.advanceTo(T0 + 34_000);
+      expect(harness.warningsSent()).toHaveLength(1);
+    });
+
+    it('does not trust a WrapupTask that resolved without wrapping up: it retries and tells the agent', async () => {
+      const harness = startHarness();
+      harness.effects.wrapupWorks = false;
+      await harness.advanceTo(T0 + 35_000);
+      expect(harness.notices).toContainEqual(expect.objectContaining({ kind: 'wrapupFailed', reason: 'the task is still accepted' }));
+      expect(harness.timer()?.wrapup).toBe('none');
+      harness.effects.wrapupWorks = true;
+      await harness.advanceTo(T0 + 40_000);
+      expect(harness.effects.wrapups).toEqual(['WR1', 'WR1']);
+      expect(harness.timer()).toBeUndefined();
+    });
+
+    it('keeps a timer frozen while its history cannot be read, rather than wrapping up blind', async () => {
+      const first = startHarness();
+      await first.advance(1_000);
+      first.stop();
+      first.conversations.historyFails = true;
+      first.clock.advanceTo(T0 + 100_000);
+      const second = startHarness({ previous: first });
+      await second.advance(5_000);
+      expect(second.effects.wrapups).toEqual([]);
+      expect(second.log.warnings.join('\n')).toMatch(/could not read the history of CH1/);
+    });
+  });
+
+  describe('task lifecycle and cleanup', () => {
+    it.each(['wrapping', 'completed', 'canceled'] as const)('stops when the task becomes %s by any means', async (status) => {
+      const harness = startHarness();
+      await harness.advance(1_000);
+      harness.tasks.set(fakeTask(1, { status }));
+      expect(harness.timer()).toBeUndefined();
+      expect(harness.conversations.watcherCount()).toBe(0);
+      await harness.advance(60_000);
+      expect(harness.effects.wrapups).toEqual([]);
+    });
+
+    it('leaves no listener, watcher or subscription behind when stopped', async () => {
+      const harness = startHarness({ tasks: [fakeTask(1), fakeTask(2)] });
+      await harness.advance(1_000);
+      harness.stop();
+      expect(harness.conversations.watcherCount()).toBe(0);
+      expect(harness.tasks.listeners.size).toBe(0);
+      expect(harness.conversations.connectionListeners.size).toBe(0);
+      expect(harness.ticker.listeners.size).toBe(0);
+    });
+
+    it('writes storage only when a timer changes, never on a quiet tick', async () => {
+      const harness = startHarness();
+      await harness.advance(1_000);
+      const writes = harness.timerStore.writes;
+      await harness.advance(10_000);
+      expect(harness.timerStore.writes).toBe(writes);
+      harness.customerWrites();
+      expect(harness.timerStore.writes).toBe(writes + 1);
+    });
+  });
+});

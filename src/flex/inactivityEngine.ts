@@ -1,0 +1,243 @@
+import type { ChannelPolicy, InactivityConfig } from '../config/policy';
+import { policyForChannel } from '../config/policy';
+import type { ConversationTimer } from '../core/conversationTimer';
+import { planCommands } from '../core/planner';
+import type { Clock } from '../runtime/clock';
+import type { Leadership } from '../runtime/leadership';
+import type { NowSource } from '../runtime/ticker';
+import type { InactivityEvent } from '../state/inactivityEvents';
+import { inactivityEvents } from '../state/inactivityEvents';
+import type { StateWithInactivity } from '../state/selectors';
+import { selectInactivity } from '../state/selectors';
+import { pruneTimers } from '../state/storedTimers';
+import type { TimerStore } from '../state/timerStorage';
+import type { ClockSkew } from './clockSkew';
+import type { CommandRunner } from './commandRunner';
+import { reconcileHistory } from './historyReconciliation';
+import type { ConversationParties, MessageFacts } from './messageAuthor';
+import { classifyMessage } from './messageAuthor';
+import type { TimedMessage } from './messageEvents';
+import { eventsForMessage } from './messageEvents';
+import type { MessagingTaskFacts, TaskLike } from './messagingTask';
+import { messagingTaskFacts } from './messagingTask';
+import type { ConversationGateway, TaskGateway } from './ports';
+
+/** The part of Flex's Redux store the engine uses. */
+export interface InactivityStore {
+  getState(): StateWithInactivity;
+  dispatch(event: InactivityEvent): unknown;
+  subscribe(listener: () => void): () => void;
+}
+
+export interface EngineDeps {
+  readonly store: InactivityStore;
+  readonly config: InactivityConfig;
+  readonly clock: Pick<Clock, 'now'>;
+  readonly ticker: NowSource;
+  readonly tasks: TaskGateway;
+  readonly conversations: ConversationGateway;
+  readonly leadership: Pick<Leadership, 'isLeader'>;
+  readonly timerStore: TimerStore;
+  readonly skew: ClockSkew;
+  readonly runner: CommandRunner;
+  readonly log: Pick<Console, 'warn' | 'info'>;
+  /** How many recent messages are read to reconcile a conversation after a reload or reconnect. */
+  readonly historyPageSize?: number;
+}
+
+/** One conversation the engine follows. */
+interface Tracked {
+  readonly task: MessagingTaskFacts;
+  parties: ConversationParties;
+  /** Whether the participants lookup has settled: reconciling before would misjudge who wrote what. */
+  partiesSettled: Promise<void>;
+  /** False until the history has been reconciled: no command is planned on a timer that may be out of date. */
+  ready: boolean;
+  stopWatching: () => void;
+}
+
+/** The running engine: tracks tasks, follows their messages, and on every tick plans and runs what is due. */
+export interface InactivityEngine {
+  /** The tracked task and its policy, for the command runner and the agent controls. */
+  contextOf(conversationSid: string): { task: MessagingTaskFacts; policy: ChannelPolicy; timer: ConversationTimer } | undefined;
+  /** Resolves once every conversation tracked so far has been reconciled (tests and benchmarks wait on it). */
+  settled(): Promise<void>;
+  stop(): void;
+}
+
+const ACCEPTED = 'accepted';
+
+/**
+ * Starts the engine. Everything it touches comes in through `deps`, so it runs the same against the real Flex and
+ * against the fakes in tests.
+ */
+export function startInactivityEngine(deps: EngineDeps): InactivityEngine {
+  const tracked = new Map<string, Tracked>();
+  const pending = new Set<Promise<void>>();
+  const cleanups: Array<() => void> = [];
+  let connected = deps.conversations.isConnected();
+  const pageSize = deps.historyPageSize ?? 30;
+
+  const timerOf = (sid: string): ConversationTimer | undefined => selectInactivity(deps.store.getState()).timers[sid];
+  const policyOf = (task: MessagingTaskFacts): ChannelPolicy => policyForChannel(deps.config, task.channelType);
+  const dispatchAll = (events: readonly InactivityEvent[]): void => events.forEach((event) => deps.store.dispatch(event));
+  const track = (promise: Promise<void>): void => {
+    pending.add(promise);
+    void promise.finally(() => pending.delete(promise));
+  };
+
+  const initialParties = (task: MessagingTaskFacts): ConversationParties => {
+    const identity = deps.conversations.identity();
+    return {
+      customerParticipantSids: new Set(),
+      agentParticipantSids: new Set(),
+      customerAddresses: new Set(task.customerAddresses),
+      agentIdentities: new Set(identity === undefined ? [] : [identity]),
+    };
+  };
+
+  const lookUpParties = async (entry: Tracked): Promise<void> => {
+    if (entry.task.interactionChannelSid === undefined) return;
+    try {
+      const found = await deps.tasks.partiesOf(entry.task);
+      entry.parties = { ...entry.parties, ...found };
+    } catch (error) {
+      deps.log.warn(
+        `Inactivity: could not read the participants of task ${entry.task.taskSid} (${String(error)}); ` +
+          'the customer is recognised by the address in the task attributes instead.',
+      );
+    }
+  };
+
+  const onLiveMessage = (entry: Tracked, message: MessageFacts): void => {
+    const at = deps.clock.now();
+    if (message.createdAt !== null) deps.skew.observeReceived(at, message.createdAt);
+    const timer = timerOf(entry.task.conversationSid);
+    if (timer === undefined) return;
+    const timed: TimedMessage = { index: message.index, authorKind: classifyMessage(message, entry.parties), at, attributes: message.attributes };
+    dispatchAll(eventsForMessage(timer, entry.task.taskSid, timed));
+  };
+
+  const reconcile = async (entry: Tracked): Promise<void> => {
+    entry.ready = false;
+    await entry.partiesSettled;
+    const sid = entry.task.conversationSid;
+    try {
+      const messages = await deps.conversations.recentMessages(sid, pageSize);
+      const now = deps.clock.now();
+      const timed = messages.map((message): TimedMessage => ({
+        index: message.index,
+        authorKind: classifyMessage(message, entry.parties),
+        // A skew estimate never places a message in the future.
+        at: message.createdAt === null ? now : Math.min(now, deps.skew.toLocal(message.createdAt)),
+        attributes: message.attributes,
+      }));
+      const timer = timerOf(sid);
+      if (timer !== undefined && tracked.get(sid) === entry) dispatchAll(reconcileHistory(timer, entry.task.taskSid, timed));
+      entry.ready = true;
+    } catch (error) {
+      // Without the history a reload could wrap up a chat whose customer just wrote: keep the timer frozen, retry.
+      deps.log.warn(`Inactivity: could not read the history of ${sid} (${String(error)}); will retry on reconnect.`);
+    }
+  };
+
+  const startTracking = (task: TaskLike): void => {
+    const facts = messagingTaskFacts(task);
+    if (facts === null || task.status !== ACCEPTED || tracked.has(facts.conversationSid)) return;
+    const policy = policyOf(facts);
+    if (!policy.enabled) return;
+    deps.store.dispatch(
+      inactivityEvents.conversationTracked({
+        conversationSid: facts.conversationSid,
+        reservationSid: facts.reservationSid,
+        channelType: facts.channelType,
+        startOn: policy.startOn,
+        timerMs: policy.timerMs,
+        at: deps.clock.now(),
+      }),
+    );
+    const entry: Tracked = { task: facts, parties: initialParties(facts), partiesSettled: Promise.resolve(), ready: false, stopWatching: () => undefined };
+    tracked.set(facts.conversationSid, entry);
+    entry.partiesSettled = lookUpParties(entry);
+    entry.stopWatching = deps.conversations.watch(facts.conversationSid, (message) => onLiveMessage(entry, message));
+    track(reconcile(entry));
+  };
+
+  const stopTracking = (conversationSid: string): void => {
+    const entry = tracked.get(conversationSid);
+    if (entry === undefined) return;
+    entry.stopWatching();
+    tracked.delete(conversationSid);
+    deps.runner.forget(conversationSid);
+    deps.store.dispatch(inactivityEvents.conversationReleased({ conversationSid }));
+  };
+
+  const onTaskChanged = (task: TaskLike): void => {
+    const facts = messagingTaskFacts(task);
+    if (facts === null) return;
+    const entry = tracked.get(facts.conversationSid);
+    if (task.status === ACCEPTED) {
+      if (entry === undefined) startTracking(task);
+    } else if (entry !== undefined && entry.task.reservationSid === facts.reservationSid) {
+      // Wrap-up by anyone, completion, cancellation, timeout, rescinding or a transfer away: stop for good.
+      stopTracking(facts.conversationSid);
+    }
+  };
+
+  const onConnectionChanged = (isConnected: boolean): void => {
+    const reconnected = isConnected && !connected;
+    connected = isConnected;
+    // Messages may have arrived while offline: bring every timer up to date before anything is planned again.
+    if (reconnected) tracked.forEach((entry) => track(reconcile(entry)));
+  };
+
+  const onTick = (now: number): void => {
+    if (!connected || !deps.leadership.isLeader()) return;
+    const timers: ConversationTimer[] = [];
+    tracked.forEach((entry, sid) => {
+      const timer = timerOf(sid);
+      if (entry.ready && timer !== undefined) timers.push(timer);
+    });
+    const commands = planCommands(timers, (timer) => policyOf(trackedTask(timer)), now);
+    deps.runner.run(commands);
+  };
+
+  const trackedTask = (timer: ConversationTimer): MessagingTaskFacts => {
+    const entry = tracked.get(timer.conversationSid);
+    if (entry === undefined) throw new Error(`Inactivity: ${timer.conversationSid} is not tracked`);
+    return entry.task;
+  };
+
+  const restore = (): void => {
+    const held = deps.tasks.heldTasks();
+    const heldSids = new Set(held.filter((task) => task.status === ACCEPTED).map((task) => task.sid));
+    const stored = pruneTimers(deps.timerStore.load(), heldSids);
+    if (stored.length > 0) deps.store.dispatch(inactivityEvents.timersRestored({ timers: stored }));
+    held.forEach(startTracking);
+  };
+
+  const saveOnChange = (): void => deps.timerStore.save(selectInactivity(deps.store.getState()).timers);
+
+  restore();
+  saveOnChange();
+  cleanups.push(deps.tasks.onTaskChanged(onTaskChanged));
+  cleanups.push(deps.conversations.onConnectionChanged(onConnectionChanged));
+  cleanups.push(deps.store.subscribe(saveOnChange));
+  cleanups.push(deps.ticker.subscribe(onTick));
+
+  return {
+    contextOf(conversationSid) {
+      const entry = tracked.get(conversationSid);
+      const timer = timerOf(conversationSid);
+      return entry === undefined || timer === undefined ? undefined : { task: entry.task, policy: policyOf(entry.task), timer };
+    },
+    async settled() {
+      while (pending.size > 0) await Promise.all([...pending]);
+    },
+    stop() {
+      cleanups.splice(0).forEach((cleanup) => cleanup());
+      tracked.forEach((entry) => entry.stopWatching());
+      tracked.clear();
+    },
+  };
+}

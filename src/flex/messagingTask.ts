@@ -1,0 +1,55 @@
+import type { ITask } from '@twilio/flex-ui';
+
+/** The fields of a Flex task the plugin reads. */
+export type TaskLike = Pick<ITask, 'sid' | 'taskSid' | 'status' | 'attributes' | 'taskChannelUniqueName'>;
+
+/** What the plugin needs to know about a messaging task. */
+export interface MessagingTaskFacts {
+  /** Reservation sid (WR...): the key of `state.flex.worker.tasks` and what `WrapupTask` takes. */
+  readonly reservationSid: string;
+  readonly taskSid: string;
+  readonly conversationSid: string;
+  /** `attributes.channelType` (web, sms, whatsapp, ...), else the task channel's unique name. */
+  readonly channelType: string;
+  readonly customerName: string | undefined;
+  /** The Interactions channel (UO...) whose participants tell the customer apart; absent on legacy tasks. */
+  readonly interactionChannelSid: string | undefined;
+  /** Addresses the customer writes from (identity, phone number, whatsapp:+...), for when participants are unknown. */
+  readonly customerAddresses: readonly string[];
+}
+
+function stringAttribute(attributes: Record<string, unknown>, key: string): string | undefined {
+  const value = attributes[key];
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+/** Channels where `from` is a person's display name rather than a phone number or address. */
+const NAME_IN_FROM = new Set(['web', 'chat']);
+
+function customerNameOf(attributes: Record<string, unknown>, channelType: string): string | undefined {
+  const name = stringAttribute(attributes, 'customerName') ?? stringAttribute(attributes, 'name');
+  if (name !== undefined) return name;
+  return NAME_IN_FROM.has(channelType) ? stringAttribute(attributes, 'from') : undefined;
+}
+
+/**
+ * The facts of a Conversations-based messaging task, or null for tasks this plugin does not time (voice, tasks
+ * without a conversation). Reads the attributes defensively: they are whatever the task's creator wrote.
+ */
+export function messagingTaskFacts(task: TaskLike): MessagingTaskFacts | null {
+  const attributes: Record<string, unknown> =
+    typeof task.attributes === 'object' && task.attributes !== null ? task.attributes : {};
+  const conversationSid = stringAttribute(attributes, 'conversationSid');
+  if (conversationSid === undefined) return null;
+  const channelType = stringAttribute(attributes, 'channelType') ?? task.taskChannelUniqueName ?? 'chat';
+  const addresses = ['customerAddress', 'from'].map((key) => stringAttribute(attributes, key));
+  return {
+    reservationSid: task.sid,
+    taskSid: task.taskSid,
+    conversationSid,
+    channelType,
+    customerName: customerNameOf(attributes, channelType),
+    interactionChannelSid: stringAttribute(attributes, 'flexInteractionChannelSid'),
+    customerAddresses: addresses.filter((address): address is string => address !== undefined),
+  };
+}

@@ -1,0 +1,28 @@
+import type { Manager } from '@twilio/flex-ui';
+
+import { parseInactivityConfig } from '../config/parseInactivityConfig';
+import type { InactivityConfig } from '../config/policy';
+
+/** Flex types `ui_attributes` as its own config; admins' custom keys such as ours sit beside it. */
+type UiAttributesWithInactivity = { readonly customerInactivity?: unknown };
+
+/**
+ * Reads and validates `ui_attributes.customerInactivity`, logging every problem once, each naming the key, the
+ * value and what was used instead. Never throws: a broken configuration degrades to defaults, not to a dead plugin.
+ */
+export function readInactivityConfig(
+  manager: Pick<Manager, 'serviceConfiguration'>,
+  log: Pick<Console, 'warn' | 'info'>,
+): InactivityConfig {
+  const uiAttributes: unknown = manager.serviceConfiguration?.ui_attributes;
+  const raw =
+    typeof uiAttributes === 'object' && uiAttributes !== null
+      ? (uiAttributes as UiAttributesWithInactivity).customerInactivity
+      : undefined;
+  const { config, problems } = parseInactivityConfig(raw);
+  for (const problem of problems) {
+    if (problem.level === 'error') log.warn(`Inactivity configuration: ${problem.message}`);
+    else log.info(`Inactivity configuration: ${problem.message}`);
+  }
+  return config;
+}

@@ -1,0 +1,201 @@
+import { combineReducers, createStore } from 'redux';
+
+import type { MessageFacts } from '../messageAuthor';
+import type { MessagingTaskFacts, TaskLike } from '../messagingTask';
+import type { ConversationGateway, TaskGateway } from '../ports';
+import type { CommandEffects } from '../commandRunner';
+import type { InactivityMarker } from '../inactivityMarker';
+import type { InactivityStore } from '../inactivityEngine';
+import { INACTIVITY_NAMESPACE, inactivityReducer } from '../../state/inactivitySlice';
+import type { TimerStore } from '../../state/timerStorage';
+import type { ConversationTimer } from '../../core/conversationTimer';
+import type { NowSource } from '../../runtime/ticker';
+
+/** A real Redux store holding only our slice, as Flex's store would hold it beside `flex`. */
+export function fakeStore(): InactivityStore {
+  return createStore(combineReducers({ [INACTIVITY_NAMESPACE]: inactivityReducer }));
+}
+
+/** A messaging task as Flex holds it after acceptance. */
+export function fakeTask(n: number, overrides: Partial<TaskLike> = {}, attributes: Record<string, unknown> = {}): TaskLike {
+  return {
+    sid: `WR${n}`,
+    taskSid: `WT${n}`,
+    status: 'accepted',
+    taskChannelUniqueName: 'chat',
+    attributes: {
+      conversationSid: `CH${n}`,
+      channelType: 'web',
+      customerName: `Customer ${n}`,
+      customerAddress: `customer-${n}`,
+      flexInteractionChannelSid: `UO${n}`,
+      ...attributes,
+    },
+    ...overrides,
+  };
+}
+
+/** The worker's tasks: change them with `set`, which also emits the change like Flex's task events. */
+export class FakeTasks implements TaskGateway {
+  readonly tasks = new Map<string, TaskLike>();
+  readonly listeners = new Set<(task: TaskLike) => void>();
+  /** Participants by conversation sid; a missing entry makes the lookup fail. */
+  readonly participants = new Map<string, { customer: string[]; agent: string[] }>();
+
+  constructor(initial: readonly TaskLike[] = []) {
+    initial.forEach((task) => this.tasks.set(task.sid, task));
+  }
+
+  set(task: TaskLike): void {
+    this.tasks.set(task.sid, task);
+    this.listeners.forEach((listener) => listener(task));
+  }
+
+  heldTasks(): TaskLike[] {
+    return [...this.tasks.values()];
+  }
+
+  onTaskChanged(listener: (task: TaskLike) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  statusOf(reservationSid: string): TaskLike['status'] | undefined {
+    return this.tasks.get(reservationSid)?.status;
+  }
+
+  partiesOf(task: MessagingTaskFacts) {
+    const found = this.participants.get(task.conversationSid);
+    if (found === undefined) return Promise.reject(new Error('Interactions unavailable'));
+    return Promise.resolve({ customerParticipantSids: new Set(found.customer), agentParticipantSids: new Set(found.agent) });
+  }
+}
+
+/** Conversations with a message history; `deliver` plays a live `messageAdded`. */
+export class FakeConversations implements ConversationGateway {
+  readonly history = new Map<string, MessageFacts[]>();
+  readonly watchers = new Map<string, Set<(message: MessageFacts) => void>>();
+  readonly connectionListeners = new Set<(connected: boolean) => void>();
+  connected = true;
+  historyFails = false;
+
+  /** Adds a message to the history and, unless `silently`, delivers it live. */
+  add(conversationSid: string, message: Omit<MessageFacts, 'index'>, silently = false): MessageFacts {
+    const messages = this.history.get(conversationSid) ?? [];
+    const full: MessageFacts = { ...message, index: messages.length };
+    this.history.set(conversationSid, [...messages, full]);
+    if (!silently && this.connected) this.watchers.get(conversationSid)?.forEach((watcher) => watcher(full));
+    return full;
+  }
+
+  watch(conversationSid: string, onMessage: (message: MessageFacts) => void): () => void {
+    const set = this.watchers.get(conversationSid) ?? new Set();
+    set.add(onMessage);
+    this.watchers.set(conversationSid, set);
+    return () => set.delete(onMessage);
+  }
+
+  recentMessages(conversationSid: string, count: number): Promise<MessageFacts[]> {
+    if (this.historyFails) return Promise.reject(new Error('history unavailable'));
+    return Promise.resolve((this.history.get(conversationSid) ?? []).slice(-count));
+  }
+
+  isConnected(): boolean {
+    return this.connected;
+  }
+
+  setConnected(connected: boolean): void {
+    this.connected = connected;
+    this.connectionListeners.forEach((listener) => listener(connected));
+  }
+
+  onConnectionChanged(listener: (connected: boolean) => void): () => void {
+    this.connectionListeners.add(listener);
+    return () => this.connectionListeners.delete(listener);
+  }
+
+  identity(): string {
+    return 'agent@example.com';
+  }
+
+  /** Live watchers left, across all conversations: zero once everything is released. */
+  watcherCount(): number {
+    return [...this.watchers.values()].reduce((sum, set) => sum + set.size, 0);
+  }
+}
+
+/** Flex's actions as the engine sees them: sent messages land in the conversation's history, with the marker. */
+export class FakeEffects implements CommandEffects {
+  readonly sent: Array<{ conversationSid: string; body: string; marker: InactivityMarker | undefined }> = [];
+  readonly wrapups: string[] = [];
+  sendFailures = 0;
+  /** When false, WrapupTask resolves without changing the task, as Flex does when the backend refuses. */
+  wrapupWorks = true;
+
+  constructor(
+    private readonly tasks: FakeTasks,
+    private readonly conversations: FakeConversations,
+    private readonly now: () => number,
+  ) {}
+
+  sendMessage(conversationSid: string, body: string, attributes: Record<string, InactivityMarker>): Promise<void> {
+    if (this.sendFailures > 0) {
+      this.sendFailures -= 1;
+      return Promise.reject(new Error('No valid conversation provided on sendMessage action.'));
+    }
+    this.sent.push({ conversationSid, body, marker: Object.values(attributes)[0] });
+    this.conversations.add(conversationSid, {
+      author: 'agent@example.com',
+      participantSid: 'MBagent',
+      createdAt: this.now(),
+      attributes,
+    });
+    return Promise.resolve();
+  }
+
+  wrapupTask(reservationSid: string): Promise<void> {
+    this.wrapups.push(reservationSid);
+    const task = this.tasks.tasks.get(reservationSid);
+    if (this.wrapupWorks && task !== undefined) this.tasks.set({ ...task, status: 'wrapping' });
+    return Promise.resolve();
+  }
+
+  hasLeftAcceptedState(reservationSid: string): boolean {
+    return this.tasks.statusOf(reservationSid) !== 'accepted';
+  }
+}
+
+/** Timers kept in a variable, as localStorage would keep them across a reload. */
+export class MemoryTimerStore implements TimerStore {
+  saved: ConversationTimer[] = [];
+  writes = 0;
+  private last: unknown;
+
+  load(): ConversationTimer[] {
+    return [...this.saved];
+  }
+
+  save(timers: Readonly<Record<string, ConversationTimer>>): void {
+    if (timers === this.last) return;
+    this.last = timers;
+    this.writes += 1;
+    this.saved = Object.values(timers);
+  }
+}
+
+/** A now source driven by hand: `tick(now)` calls every subscriber. */
+export class ManualTicker implements NowSource {
+  readonly listeners = new Set<(now: number) => void>();
+  constructor(private readonly clockNow: () => number) {}
+  now(): number {
+    return this.clockNow();
+  }
+  subscribe(listener: (now: number) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  tick(): void {
+    const now = this.clockNow();
+    this.listeners.forEach((listener) => listener(now));
+  }
+}
