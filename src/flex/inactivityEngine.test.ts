@@ -22,6 +22,16 @@ describe('flex/inactivityEngine', () => {
       expect(harness.timer()?.countdown).toEqual({ kind: 'running', deadlineAt: T0 + 5_000 + 35_000 });
     });
 
+    it('leaves email alone unless the admin configures channels.email', async () => {
+      const email = [fakeTask(1, {}, { channelType: 'email' })];
+      const untouched = startHarness({ tasks: email });
+      await untouched.advance(0);
+      expect(untouched.timer()).toBeUndefined();
+      const configured = startHarness({ tasks: email, customerInactivity: { timer_sec: 86_400, channels: { email: {} } } });
+      await configured.advance(0);
+      expect(configured.timer()).toMatchObject({ channelType: 'email', timerMs: 86_400_000 });
+    });
+
     it('does not track channels the admin disabled', async () => {
       const harness = startHarness({ customerInactivity: { ...{ timer_sec: 35 }, channels: { web: { enabled: false } } } });
       await harness.advance(0);
@@ -173,6 +183,22 @@ describe('flex/inactivityEngine', () => {
       await second.advance(1_000);
       expect(second.timer()).toBeUndefined();
       expect(second.timerStore.saved).toEqual([]);
+    });
+  });
+
+  describe('clock skew', () => {
+    it('never wraps up early on reload when the PC clock runs minutes ahead of Twilio', async () => {
+      const first = startHarness({ serverBehindMs: 300_000 });
+      await first.advanceTo(T0 + 5_000);
+      first.customerWrites();
+      first.stop();
+      first.clock.advanceTo(T0 + 20_000);
+      first.customerWrites(1, 'typed during the reload', true);
+      first.clock.advanceTo(T0 + 30_000);
+      const second = startHarness({ previous: first });
+      await second.advanceTo(T0 + 54_000);
+      expect(second.effects.wrapups).toEqual([]);
+      expect(second.timer()?.countdown).toEqual({ kind: 'running', deadlineAt: T0 + 20_000 + 35_000 });
     });
   });
 

@@ -68,6 +68,14 @@ export interface InactivityEngine {
 const ACCEPTED = 'accepted';
 
 /**
+ * Email also runs on Conversations, but a customer answering an email hours later is normal: it is timed only when
+ * the admin configures `channels.email` explicitly.
+ */
+function isTimedChannel(config: InactivityConfig, channelType: string): boolean {
+  return channelType !== 'email' || Object.prototype.hasOwnProperty.call(config.channelPolicies, 'email');
+}
+
+/**
  * Starts the engine. Everything it touches comes in through `deps`, so it runs the same against the real Flex and
  * against the fakes in tests.
  */
@@ -145,7 +153,7 @@ export function startInactivityEngine(deps: EngineDeps): InactivityEngine {
     const facts = messagingTaskFacts(task);
     if (facts === null || task.status !== ACCEPTED || tracked.has(facts.conversationSid)) return;
     const policy = policyOf(facts);
-    if (!policy.enabled) return;
+    if (!policy.enabled || !isTimedChannel(deps.config, facts.channelType)) return;
     deps.store.dispatch(
       inactivityEvents.conversationTracked({
         conversationSid: facts.conversationSid,

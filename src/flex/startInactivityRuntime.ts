@@ -37,6 +37,26 @@ function scopeOf(manager: Flex.Manager): { accountSid: string; workerSid: string
   return { accountSid, workerSid };
 }
 
+/** A skew estimate that survives reloads: the first reconciliation after a reload needs it most. */
+function rememberedClockSkew(key: string) {
+  const read = (): number | null => {
+    try {
+      const value = Number(window.localStorage.getItem(key));
+      return Number.isFinite(value) && window.localStorage.getItem(key) !== null ? value : null;
+    } catch {
+      return null;
+    }
+  };
+  const write = (offsetMs: number): void => {
+    try {
+      window.localStorage.setItem(key, String(Math.round(offsetMs)));
+    } catch {
+      // Without storage the estimate is relearnt from the next live message; timers are warned about elsewhere.
+    }
+  };
+  return createClockSkew({ initialOffsetMs: read(), onEstimate: write });
+}
+
 /** Flex's store seen through our slice: Flex types its state without the reducers plugins add. */
 function inactivityStoreOf(manager: Flex.Manager): InactivityStore {
   return {
@@ -80,7 +100,7 @@ export function startInactivityRuntime(
     conversations: flexConversationGateway(() => manager.conversationsClient),
     leadership,
     timerStore: createTimerStore({ storage: () => window.localStorage, key, warn: console.warn }),
-    skew: createClockSkew(),
+    skew: rememberedClockSkew(`${key}/clock-offset`),
     runner,
     log: console,
   });

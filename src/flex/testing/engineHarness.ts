@@ -21,6 +21,10 @@ export interface SharedWorld {
   readonly tasks: FakeTasks;
   readonly conversations: FakeConversations;
   readonly timerStore: MemoryTimerStore;
+  /** The clock offset estimate the previous page left in storage. */
+  readonly skewMemory: { offsetMs: number | null };
+  /** How far Twilio's clock is behind this PC's (a PC clock running fast). */
+  readonly serverBehindMs: number;
 }
 
 export interface HarnessOptions {
@@ -31,6 +35,7 @@ export interface HarnessOptions {
   /** Shared with a previous harness to play a reload: same storage, same conversations, same tasks. */
   readonly previous?: SharedWorld;
   readonly participantsKnown?: boolean;
+  readonly serverBehindMs?: number;
 }
 
 /** Silences the engine's expected warnings while keeping them inspectable. */
@@ -57,12 +62,15 @@ export function startHarness(options: HarnessOptions = {}) {
   const tasks = options.previous?.tasks ?? new FakeTasks(options.tasks ?? [fakeTask(1)]);
   const conversations = options.previous?.conversations ?? new FakeConversations();
   const timerStore = options.previous?.timerStore ?? new MemoryTimerStore();
+  const skewMemory = options.previous?.skewMemory ?? { offsetMs: null };
+  const serverBehindMs = options.previous?.serverBehindMs ?? options.serverBehindMs ?? 0;
+  const serverNow = (): number => clock.now() - serverBehindMs;
   if (options.participantsKnown !== false && options.previous === undefined) {
     tasks.heldTasks().forEach((_task: TaskLike, i: number) =>
       tasks.participants.set(`CH${i + 1}`, { customer: [`MBcustomer${i + 1}`], agent: ['MBagent'] }),
     );
   }
-  const effects = new FakeEffects(tasks, conversations, () => clock.now());
+  const effects = new FakeEffects(tasks, conversations, serverNow);
   const ticker = new ManualTicker(() => clock.now());
   const notices: AgentNotice[] = [];
   const log = recordingLog();
@@ -86,7 +94,7 @@ export function startHarness(options: HarnessOptions = {}) {
     conversations,
     leadership,
     timerStore,
-    skew: createClockSkew(),
+    skew: createClockSkew({ initialOffsetMs: skewMemory.offsetMs, onEstimate: (offset) => (skewMemory.offsetMs = offset) }),
     runner,
     log,
   });
@@ -100,6 +108,8 @@ export function startHarness(options: HarnessOptions = {}) {
     effects,
     ticker,
     timerStore,
+    skewMemory,
+    serverBehindMs,
     notices,
     log,
     leadership,
@@ -120,20 +130,20 @@ export function startHarness(options: HarnessOptions = {}) {
     },
     /** A message from the customer of conversation n, delivered live now. */
     customerWrites(n = 1, body = 'hello', silently = false): MessageFacts {
-      return conversations.add(`CH${n}`, { author: `customer-${n}`, participantSid: `MBcustomer${n}`, createdAt: clock.now(), attributes: { body } }, silently);
+      return conversations.add(`CH${n}`, { author: `customer-${n}`, participantSid: `MBcustomer${n}`, createdAt: serverNow(), attributes: { body } }, silently);
     },
     agentWrites(n = 1): MessageFacts {
-      return conversations.add(`CH${n}`, { author: 'agent@example.com', participantSid: 'MBagent', createdAt: clock.now(), attributes: {} });
+      return conversations.add(`CH${n}`, { author: 'agent@example.com', participantSid: 'MBagent', createdAt: serverNow(), attributes: {} });
     },
     someoneWrites(n: number, author: string | null, participantSid: string | null): MessageFacts {
-      return conversations.add(`CH${n}`, { author, participantSid, createdAt: clock.now(), attributes: {} });
+      return conversations.add(`CH${n}`, { author, participantSid, createdAt: serverNow(), attributes: {} });
     },
     /** Another tab's warning arriving live. */
     otherTabWarns(n: number, cycleStartIndex: number | null, warningIndex = 0): MessageFacts {
       return conversations.add(`CH${n}`, {
         author: 'agent@example.com',
         participantSid: 'MBagent',
-        createdAt: clock.now(),
+        createdAt: serverNow(),
         attributes: markerAttributes({ kind: 'warning', taskSid: `WT${n}`, cycleStartIndex, warningIndex }),
       });
     },
