@@ -1,15 +1,39 @@
 import type * as Flex from '@twilio/flex-ui';
 import { FlexPlugin } from '@twilio/flex-plugin';
 
+import { readInactivityConfig } from './flex/readInactivityConfig';
+import { registerInactivityNotifications } from './flex/notifications';
+import { registerStrings } from './flex/strings';
+import { startInactivityRuntime } from './flex/startInactivityRuntime';
+import { addCountdownBadge, addTimerControls } from './flex/taskViews';
+import { registerTimerActions } from './flex/timerActions';
+import { systemClock } from './runtime/clock';
+import type { InactivityEvent } from './state/inactivityEvents';
+import { INACTIVITY_NAMESPACE, inactivityReducer } from './state/inactivitySlice';
+
 export const PLUGIN_NAME = 'InactivityPlugin';
 
-/** Flex entry point: `init` only wires things up, from the list of initializers below. */
+/** Flex entry point: `init` only wires things up, in this order, and each line names everything it touches. */
 export default class InactivityPlugin extends FlexPlugin {
   constructor() {
     super(PLUGIN_NAME);
   }
 
-  init(_flex: typeof Flex, _manager: Flex.Manager): void {
-    // Initializers are added as the Flex integration lands.
+  init(flex: typeof Flex, manager: Flex.Manager): void {
+    const config = readInactivityConfig(manager, console);
+    // Flex types its strings without an index signature; plugins add their own keys all the same.
+    const stringTable = manager.strings as Flex.Strings & Record<string, string>;
+    registerStrings(stringTable);
+    registerInactivityNotifications(flex.Notifications);
+    manager.store.addReducer?.(INACTIVITY_NAMESPACE, inactivityReducer);
+    const runtime = startInactivityRuntime(flex, manager, config, systemClock);
+    registerTimerActions({
+      actions: flex.Actions,
+      dispatch: (event: InactivityEvent) => manager.store.dispatch(event),
+      now: () => systemClock.now(),
+      extendMsFor: runtime.extendMsFor,
+    });
+    addCountdownBadge(flex, runtime.ticker, stringTable);
+    addTimerControls(flex, runtime, stringTable);
   }
 }

@@ -98,7 +98,11 @@ describe('core/planner', () => {
     it('comes at the deadline, before the wrap-up', () => {
       const warned = onWarningSent(trackedTimer(), 1, 0);
       expect(planForTimer(warned, closing, 34_999)).toBeNull();
-      expect(planForTimer(warned, closing, 35_000)).toEqual({ kind: 'sendClosingMessage', conversationSid: 'CH0001', cycle: 1 });
+      expect(planForTimer(warned, closing, 35_000)).toEqual({
+        kind: 'sendClosingMessage',
+        conversationSid: 'CH0001',
+        cycle: 1,
+      });
       expect(planForTimer(onClosingDone(warned, 1), closing, 35_000)).toMatchObject({ kind: 'wrapUp' });
     });
   });

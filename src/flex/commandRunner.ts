@@ -23,7 +23,12 @@ export interface CommandEffects {
 /** Something the agent should be told. */
 export type AgentNotice =
   | { readonly kind: 'wrappedUp'; readonly task: MessagingTaskFacts; readonly timerMs: number }
-  | { readonly kind: 'wrapupFailed' | 'messageFailed'; readonly task: MessagingTaskFacts; readonly reason: string; readonly retryInMs: number };
+  | {
+      readonly kind: 'wrapupFailed' | 'messageFailed';
+      readonly task: MessagingTaskFacts;
+      readonly reason: string;
+      readonly retryInMs: number;
+    };
 
 /** Everything known about a tracked conversation at the moment a command runs. */
 export interface CommandContext {
@@ -103,17 +108,27 @@ export function createCommandRunner(deps: CommandRunnerDeps): CommandRunner {
     const warning = context.policy.warnings[command.warningIndex];
     if (warning === undefined) return;
     try {
-      await sendMarked(context, warning.message, { ...markerFor(context, 'warning'), warningIndex: command.warningIndex });
+      await sendMarked(context, warning.message, {
+        ...markerFor(context, 'warning'),
+        warningIndex: command.warningIndex,
+      });
       failures.delete(key);
       deps.dispatch(inactivityEvents.warningSent(command));
     } catch (error) {
       const { attempts, retryInMs } = recordFailure(key);
-      if (attempts === 1) deps.notify({ kind: 'messageFailed', task: context.task, reason: reasonOf(error), retryInMs });
-      deps.log.warn(`Inactivity: warning for ${command.conversationSid} failed (attempt ${attempts}): ${reasonOf(error)}`);
+      if (attempts === 1)
+        deps.notify({ kind: 'messageFailed', task: context.task, reason: reasonOf(error), retryInMs });
+      deps.log.warn(
+        `Inactivity: warning for ${command.conversationSid} failed (attempt ${attempts}): ${reasonOf(error)}`,
+      );
     }
   };
 
-  const sendClosing = async (command: SendClosingMessageCommand, context: CommandContext, key: string): Promise<void> => {
+  const sendClosing = async (
+    command: SendClosingMessageCommand,
+    context: CommandContext,
+    key: string,
+  ): Promise<void> => {
     const message = context.policy.closingMessage;
     try {
       if (message !== null) await sendMarked(context, message, markerFor(context, 'closing'));
@@ -121,7 +136,9 @@ export function createCommandRunner(deps: CommandRunnerDeps): CommandRunner {
       deps.dispatch(inactivityEvents.closingMessageDone(command));
     } catch (error) {
       const { attempts, retryInMs } = recordFailure(key);
-      deps.log.warn(`Inactivity: closing message for ${command.conversationSid} failed (attempt ${attempts}): ${reasonOf(error)}`);
+      deps.log.warn(
+        `Inactivity: closing message for ${command.conversationSid} failed (attempt ${attempts}): ${reasonOf(error)}`,
+      );
       if (attempts >= closingAttempts) {
         // The customer misses a courtesy message; the agent's capacity must not stay blocked because of it.
         failures.delete(key);
@@ -146,7 +163,9 @@ export function createCommandRunner(deps: CommandRunnerDeps): CommandRunner {
       deps.dispatch(inactivityEvents.wrapupFailed(command));
       // Told once: later attempts are logged, not shown, so a stuck task does not flood the agent's screen.
       if (attempts === 1) deps.notify({ kind: 'wrapupFailed', task: context.task, reason: reasonOf(error), retryInMs });
-      deps.log.warn(`Inactivity: wrap-up of ${command.reservationSid} failed (attempt ${attempts}): ${reasonOf(error)}`);
+      deps.log.warn(
+        `Inactivity: wrap-up of ${command.reservationSid} failed (attempt ${attempts}): ${reasonOf(error)}`,
+      );
     }
   };
 

@@ -61,7 +61,9 @@ export function flexTaskGateway(manager: FlexManager): TaskGateway {
 }
 
 /** What the plugin reads of a Conversations message. */
-export function messageFactsOf(message: Pick<Message, 'index' | 'author' | 'participantSid' | 'dateCreated' | 'attributes'>): MessageFacts {
+export function messageFactsOf(
+  message: Pick<Message, 'index' | 'author' | 'participantSid' | 'dateCreated' | 'attributes'>,
+): MessageFacts {
   return {
     index: message.index,
     author: message.author,

@@ -27,13 +27,18 @@ describe('flex/inactivityEngine', () => {
       const untouched = startHarness({ tasks: email });
       await untouched.advance(0);
       expect(untouched.timer()).toBeUndefined();
-      const configured = startHarness({ tasks: email, customerInactivity: { timer_sec: 86_400, channels: { email: {} } } });
+      const configured = startHarness({
+        tasks: email,
+        customerInactivity: { timer_sec: 86_400, channels: { email: {} } },
+      });
       await configured.advance(0);
       expect(configured.timer()).toMatchObject({ channelType: 'email', timerMs: 86_400_000 });
     });
 
     it('does not track channels the admin disabled', async () => {
-      const harness = startHarness({ customerInactivity: { ...{ timer_sec: 35 }, channels: { web: { enabled: false } } } });
+      const harness = startHarness({
+        customerInactivity: { ...{ timer_sec: 35 }, channels: { web: { enabled: false } } },
+      });
       await harness.advance(0);
       expect(harness.timer()).toBeUndefined();
     });
@@ -48,7 +53,11 @@ describe('flex/inactivityEngine', () => {
       expect(harness.warningsSent()).toHaveLength(0);
       await harness.advanceTo(T0 + 34_000);
       expect(harness.warningsSent()).toEqual([
-        { conversationSid: 'CH1', body: 'Closing in 15 seconds, Customer 1.', marker: { kind: 'warning', taskSid: 'WT1', cycleStartIndex: null, warningIndex: 0 } },
+        {
+          conversationSid: 'CH1',
+          body: 'Closing in 15 seconds, Customer 1.',
+          marker: { kind: 'warning', taskSid: 'WT1', cycleStartIndex: null, warningIndex: 0 },
+        },
       ]);
     });
 
@@ -66,7 +75,9 @@ describe('flex/inactivityEngine', () => {
     });
 
     it('sends the closing message before the wrap-up when one is configured', async () => {
-      const harness = startHarness({ customerInactivity: { timer_sec: 35, warnings: [], closing_message: 'Bye {{customerName}}' } });
+      const harness = startHarness({
+        customerInactivity: { timer_sec: 35, warnings: [], closing_message: 'Bye {{customerName}}' },
+      });
       await harness.advanceTo(T0 + 36_000);
       expect(harness.effects.sent.map((sent) => sent.body)).toEqual(['Bye Customer 1']);
       expect(harness.effects.wrapups).toEqual(['WR1']);
@@ -247,7 +258,9 @@ describe('flex/inactivityEngine', () => {
       const harness = startHarness();
       harness.effects.wrapupWorks = false;
       await harness.advanceTo(T0 + 35_000);
-      expect(harness.notices).toContainEqual(expect.objectContaining({ kind: 'wrapupFailed', reason: 'the task is still accepted' }));
+      expect(harness.notices).toContainEqual(
+        expect.objectContaining({ kind: 'wrapupFailed', reason: 'the task is still accepted' }),
+      );
       expect(harness.timer()?.wrapup).toBe('none');
       harness.effects.wrapupWorks = true;
       await harness.advanceTo(T0 + 40_000);
@@ -269,15 +282,18 @@ describe('flex/inactivityEngine', () => {
   });
 
   describe('task lifecycle and cleanup', () => {
-    it.each(['wrapping', 'completed', 'canceled'] as const)('stops when the task becomes %s by any means', async (status) => {
-      const harness = startHarness();
-      await harness.advance(1_000);
-      harness.tasks.set(fakeTask(1, { status }));
-      expect(harness.timer()).toBeUndefined();
-      expect(harness.conversations.watcherCount()).toBe(0);
-      await harness.advance(60_000);
-      expect(harness.effects.wrapups).toEqual([]);
-    });
+    it.each(['wrapping', 'completed', 'canceled'] as const)(
+      'stops when the task becomes %s by any means',
+      async (status) => {
+        const harness = startHarness();
+        await harness.advance(1_000);
+        harness.tasks.set(fakeTask(1, { status }));
+        expect(harness.timer()).toBeUndefined();
+        expect(harness.conversations.watcherCount()).toBe(0);
+        await harness.advance(60_000);
+        expect(harness.effects.wrapups).toEqual([]);
+      },
+    );
 
     it('leaves no listener, watcher or subscription behind when stopped', async () => {
       const harness = startHarness({ tasks: [fakeTask(1), fakeTask(2)] });

@@ -12,7 +12,7 @@ import { selectInactivity } from '../state/selectors';
 import { pruneTimers } from '../state/storedTimers';
 import type { TimerStore } from '../state/timerStorage';
 import type { ClockSkew } from './clockSkew';
-import type { CommandRunner } from './commandRunner';
+import type { CommandContext, CommandRunner } from './commandRunner';
 import { reconcileHistory } from './historyReconciliation';
 import type { ConversationParties, MessageFacts } from './messageAuthor';
 import { classifyMessage } from './messageAuthor';
@@ -39,7 +39,8 @@ export interface EngineDeps {
   readonly leadership: Pick<Leadership, 'isLeader'>;
   readonly timerStore: TimerStore;
   readonly skew: ClockSkew;
-  readonly runner: CommandRunner;
+  /** Builds the runner that performs the planned commands, given the engine's view of each conversation. */
+  readonly createRunner: (contextOf: (conversationSid: string) => CommandContext | undefined) => CommandRunner;
   readonly log: Pick<Console, 'warn' | 'info'>;
   /** How many recent messages are read to reconcile a conversation after a reload or reconnect. */
   readonly historyPageSize?: number;
@@ -59,7 +60,7 @@ interface Tracked {
 /** The running engine: tracks tasks, follows their messages, and on every tick plans and runs what is due. */
 export interface InactivityEngine {
   /** The tracked task and its policy, for the command runner and the agent controls. */
-  contextOf(conversationSid: string): { task: MessagingTaskFacts; policy: ChannelPolicy; timer: ConversationTimer } | undefined;
+  contextOf(conversationSid: string): CommandContext | undefined;
   /** Resolves once every conversation tracked so far has been reconciled (tests and benchmarks wait on it). */
   settled(): Promise<void>;
   stop(): void;
@@ -88,7 +89,8 @@ export function startInactivityEngine(deps: EngineDeps): InactivityEngine {
 
   const timerOf = (sid: string): ConversationTimer | undefined => selectInactivity(deps.store.getState()).timers[sid];
   const policyOf = (task: MessagingTaskFacts): ChannelPolicy => policyForChannel(deps.config, task.channelType);
-  const dispatchAll = (events: readonly InactivityEvent[]): void => events.forEach((event) => deps.store.dispatch(event));
+  const dispatchAll = (events: readonly InactivityEvent[]): void =>
+    events.forEach((event) => deps.store.dispatch(event));
   const track = (promise: Promise<void>): void => {
     pending.add(promise);
     void promise.finally(() => pending.delete(promise));
@@ -122,7 +124,12 @@ export function startInactivityEngine(deps: EngineDeps): InactivityEngine {
     if (message.createdAt !== null) deps.skew.observeReceived(at, message.createdAt);
     const timer = timerOf(entry.task.conversationSid);
     if (timer === undefined) return;
-    const timed: TimedMessage = { index: message.index, authorKind: classifyMessage(message, entry.parties), at, attributes: message.attributes };
+    const timed: TimedMessage = {
+      index: message.index,
+      authorKind: classifyMessage(message, entry.parties),
+      at,
+      attributes: message.attributes,
+    };
     dispatchAll(eventsForMessage(timer, entry.task.taskSid, timed));
   };
 
@@ -133,15 +140,18 @@ export function startInactivityEngine(deps: EngineDeps): InactivityEngine {
     try {
       const messages = await deps.conversations.recentMessages(sid, pageSize);
       const now = deps.clock.now();
-      const timed = messages.map((message): TimedMessage => ({
-        index: message.index,
-        authorKind: classifyMessage(message, entry.parties),
-        // A skew estimate never places a message in the future.
-        at: message.createdAt === null ? now : Math.min(now, deps.skew.toLocal(message.createdAt)),
-        attributes: message.attributes,
-      }));
+      const timed = messages.map(
+        (message): TimedMessage => ({
+          index: message.index,
+          authorKind: classifyMessage(message, entry.parties),
+          // A skew estimate never places a message in the future.
+          at: message.createdAt === null ? now : Math.min(now, deps.skew.toLocal(message.createdAt)),
+          attributes: message.attributes,
+        }),
+      );
       const timer = timerOf(sid);
-      if (timer !== undefined && tracked.get(sid) === entry) dispatchAll(reconcileHistory(timer, entry.task.taskSid, timed));
+      if (timer !== undefined && tracked.get(sid) === entry)
+        dispatchAll(reconcileHistory(timer, entry.task.taskSid, timed));
       entry.ready = true;
     } catch (error) {
       // Without the history a reload could wrap up a chat whose customer just wrote: keep the timer frozen, retry.
@@ -164,7 +174,13 @@ export function startInactivityEngine(deps: EngineDeps): InactivityEngine {
         at: deps.clock.now(),
       }),
     );
-    const entry: Tracked = { task: facts, parties: initialParties(facts), partiesSettled: Promise.resolve(), ready: false, stopWatching: () => undefined };
+    const entry: Tracked = {
+      task: facts,
+      parties: initialParties(facts),
+      partiesSettled: Promise.resolve(),
+      ready: false,
+      stopWatching: () => undefined,
+    };
     tracked.set(facts.conversationSid, entry);
     entry.partiesSettled = lookUpParties(entry);
     entry.stopWatching = deps.conversations.watch(facts.conversationSid, (message) => onLiveMessage(entry, message));
@@ -176,7 +192,7 @@ export function startInactivityEngine(deps: EngineDeps): InactivityEngine {
     if (entry === undefined) return;
     entry.stopWatching();
     tracked.delete(conversationSid);
-    deps.runner.forget(conversationSid);
+    runner.forget(conversationSid);
     deps.store.dispatch(inactivityEvents.conversationReleased({ conversationSid }));
   };
 
@@ -207,7 +223,7 @@ export function startInactivityEngine(deps: EngineDeps): InactivityEngine {
       if (entry.ready && timer !== undefined) timers.push(timer);
     });
     const commands = planCommands(timers, (timer) => policyOf(trackedTask(timer)), now);
-    deps.runner.run(commands);
+    runner.run(commands);
   };
 
   const trackedTask = (timer: ConversationTimer): MessagingTaskFacts => {
@@ -224,6 +240,15 @@ export function startInactivityEngine(deps: EngineDeps): InactivityEngine {
     held.forEach(startTracking);
   };
 
+  function contextOf(conversationSid: string): CommandContext | undefined {
+    const entry = tracked.get(conversationSid);
+    const timer = timerOf(conversationSid);
+    return entry === undefined || timer === undefined
+      ? undefined
+      : { task: entry.task, policy: policyOf(entry.task), timer };
+  }
+
+  const runner = deps.createRunner(contextOf);
   const saveOnChange = (): void => deps.timerStore.save(selectInactivity(deps.store.getState()).timers);
 
   restore();
@@ -234,11 +259,7 @@ export function startInactivityEngine(deps: EngineDeps): InactivityEngine {
   cleanups.push(deps.ticker.subscribe(onTick));
 
   return {
-    contextOf(conversationSid) {
-      const entry = tracked.get(conversationSid);
-      const timer = timerOf(conversationSid);
-      return entry === undefined || timer === undefined ? undefined : { task: entry.task, policy: policyOf(entry.task), timer };
-    },
+    contextOf,
     async settled() {
       while (pending.size > 0) await Promise.all([...pending]);
     },

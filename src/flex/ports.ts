@@ -10,7 +10,9 @@ export interface TaskGateway {
   /** The reservation's current status, undefined once Flex has dropped it. */
   statusOf(reservationSid: string): TaskLike['status'] | undefined;
   /** Who is who on the task, from its Interactions participants; rejects when they cannot be fetched. */
-  partiesOf(task: MessagingTaskFacts): Promise<Pick<ConversationParties, 'customerParticipantSids' | 'agentParticipantSids'>>;
+  partiesOf(
+    task: MessagingTaskFacts,
+  ): Promise<Pick<ConversationParties, 'customerParticipantSids' | 'agentParticipantSids'>>;
 }
 
 /** The Conversations side, through the client Flex already runs. */

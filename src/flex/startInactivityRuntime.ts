@@ -79,19 +79,15 @@ export function startInactivityRuntime(
   const { accountSid, workerSid } = scopeOf(manager);
   const key = storageKeyFor(accountSid, workerSid);
   const ticker = createTicker({ clock, intervalMs: TICK_MS });
-  const leadership = electLeader({ name: `${key}/leader`, clock, warn: console.warn, ...defaultLeadershipEnvironment() });
+  const leadership = electLeader({
+    name: `${key}/leader`,
+    clock,
+    warn: console.warn,
+    ...defaultLeadershipEnvironment(),
+  });
   const tasks = flexTaskGateway(manager);
   const store = inactivityStoreOf(manager);
-  let engine: InactivityEngine | undefined;
-  const runner = createCommandRunner({
-    effects: flexCommandEffects(flex.Actions, tasks),
-    dispatch: (event: InactivityEvent) => store.dispatch(event),
-    contextOf: (sid) => engine?.contextOf(sid),
-    clock,
-    notify: (notice) => showAgentNotice(flex.Notifications, notice),
-    log: console,
-  });
-  engine = startInactivityEngine({
+  const engine = startInactivityEngine({
     store,
     config,
     clock,
@@ -101,20 +97,27 @@ export function startInactivityRuntime(
     leadership,
     timerStore: createTimerStore({ storage: () => window.localStorage, key, warn: console.warn }),
     skew: rememberedClockSkew(`${key}/clock-offset`),
-    runner,
+    createRunner: (contextOf) =>
+      createCommandRunner({
+        effects: flexCommandEffects(flex.Actions, tasks),
+        dispatch: (event: InactivityEvent) => store.dispatch(event),
+        contextOf,
+        clock,
+        notify: (notice) => showAgentNotice(flex.Notifications, notice),
+        log: console,
+      }),
     log: console,
   });
-  const started = engine;
   return {
     ticker,
-    engine: started,
+    engine,
     leadership,
     extendMsFor: (sid) => {
-      const context = started.contextOf(sid);
+      const context = engine.contextOf(sid);
       return context === undefined ? null : policyForChannel(config, context.task.channelType).extendMs;
     },
     stop() {
-      started.stop();
+      engine.stop();
       ticker.stop();
       leadership.release();
     },

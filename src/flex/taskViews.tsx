@@ -18,7 +18,11 @@ function isMessagingTaskRow(props: { task?: Flex.ITask }): boolean {
  * Adds the countdown to every messaging row of the task list. `Content.add` with an `if` reaches webchat, SMS,
  * WhatsApp and any other channel's rows without replacing what Flex or other plugins put there.
  */
-export function addCountdownBadge(flex: Pick<typeof Flex, 'TaskListItem'>, nowSource: NowSource, strings: Strings): () => void {
+export function addCountdownBadge(
+  flex: Pick<typeof Flex, 'TaskListItem'>,
+  nowSource: NowSource,
+  strings: Strings,
+): () => void {
   return flex.TaskListItem.Content.add(
     <CountdownBadge key="conversations-inactivity-badge" nowSource={nowSource} strings={strings} />,
     { if: isMessagingTaskRow, sortOrder: 100 },

@@ -36,7 +36,10 @@ function withTimer(state: InactivityState, sid: string, next: ConversationTimer 
   return { timers };
 }
 
-type TimerUpdate<T extends InactivityEventType> = (timer: ConversationTimer, payload: InactivityEventPayloads[T]) => ConversationTimer;
+type TimerUpdate<T extends InactivityEventType> = (
+  timer: ConversationTimer,
+  payload: InactivityEventPayloads[T],
+) => ConversationTimer;
 
 /** Events that change one existing timer through a core transition; events for untracked conversations are ignored. */
 const timerUpdates: { [T in InactivityEventType]?: TimerUpdate<T> } = {
@@ -63,7 +66,10 @@ function applyTimerUpdate<T extends InactivityEventType>(
 }
 
 /** A tracked conversation keeps its timer (a reload re-tracks it); a new reservation for it starts afresh. */
-function track(state: InactivityState, payload: InactivityEventPayloads['inactivity/conversationTracked']): InactivityState {
+function track(
+  state: InactivityState,
+  payload: InactivityEventPayloads['inactivity/conversationTracked'],
+): InactivityState {
   const existing = state.timers[payload.conversationSid];
   if (existing !== undefined && existing.reservationSid === payload.reservationSid) return state;
   return withTimer(state, payload.conversationSid, startTimer(payload));

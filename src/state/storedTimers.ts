@@ -98,7 +98,8 @@ export function isStoredTimer(value: unknown): value is ConversationTimer {
     Number.isInteger(value.cycle) &&
     (value.cycle as number) >= 1 &&
     isTime(value.cycleStartedAt) &&
-    (value.cycleStartIndex === null || (Number.isInteger(value.cycleStartIndex) && (value.cycleStartIndex as number) >= 0)) &&
+    (value.cycleStartIndex === null ||
+      (Number.isInteger(value.cycleStartIndex) && (value.cycleStartIndex as number) >= 0)) &&
     isCountdown(value.countdown) &&
     Number.isInteger(value.warningsSent) &&
     (value.warningsSent as number) >= 0 &&

@@ -10,10 +10,22 @@ import { startInactivityEngine } from '../inactivityEngine';
 import { markerAttributes } from '../inactivityMarker';
 import type { MessageFacts } from '../messageAuthor';
 import type { TaskLike } from '../messagingTask';
-import { FakeConversations, FakeEffects, FakeTasks, ManualTicker, MemoryTimerStore, fakeStore, fakeTask } from './fakeFlex';
+import {
+  FakeConversations,
+  FakeEffects,
+  FakeTasks,
+  ManualTicker,
+  MemoryTimerStore,
+  fakeStore,
+  fakeTask,
+} from './fakeFlex';
 
 /** The original plugin's example: 35 s, warning 15 s before. */
-export const ORIGINAL_CONFIG = { timer_sec: 35, warning_sec: 15, warning_message: 'Closing in {{remaining}}, {{customerName}}.' };
+export const ORIGINAL_CONFIG = {
+  timer_sec: 35,
+  warning_sec: 15,
+  warning_message: 'Closing in {{remaining}}, {{customerName}}.',
+};
 
 /** What outlives a page: Flex's tasks, the conversations, the browser's storage and the wall clock. */
 export interface SharedWorld {
@@ -66,9 +78,11 @@ export function startHarness(options: HarnessOptions = {}) {
   const serverBehindMs = options.previous?.serverBehindMs ?? options.serverBehindMs ?? 0;
   const serverNow = (): number => clock.now() - serverBehindMs;
   if (options.participantsKnown !== false && options.previous === undefined) {
-    tasks.heldTasks().forEach((_task: TaskLike, i: number) =>
-      tasks.participants.set(`CH${i + 1}`, { customer: [`MBcustomer${i + 1}`], agent: ['MBagent'] }),
-    );
+    tasks
+      .heldTasks()
+      .forEach((_task: TaskLike, i: number) =>
+        tasks.participants.set(`CH${i + 1}`, { customer: [`MBcustomer${i + 1}`], agent: ['MBagent'] }),
+      );
   }
   const effects = new FakeEffects(tasks, conversations, serverNow);
   const ticker = new ManualTicker(() => clock.now());
@@ -76,16 +90,7 @@ export function startHarness(options: HarnessOptions = {}) {
   const log = recordingLog();
   const leadership = { leader: options.leader ?? true, isLeader: () => leadership.leader };
   const { config } = parseInactivityConfig(options.customerInactivity ?? ORIGINAL_CONFIG);
-  let engine: InactivityEngine | undefined;
-  const runner = createCommandRunner({
-    effects,
-    dispatch: (event) => store.dispatch(event),
-    contextOf: (sid) => engine?.contextOf(sid),
-    clock,
-    notify: (notice) => notices.push(notice),
-    log,
-  });
-  engine = startInactivityEngine({
+  const engine = startInactivityEngine({
     store,
     config,
     clock,
@@ -94,11 +99,22 @@ export function startHarness(options: HarnessOptions = {}) {
     conversations,
     leadership,
     timerStore,
-    skew: createClockSkew({ initialOffsetMs: skewMemory.offsetMs, onEstimate: (offset) => (skewMemory.offsetMs = offset) }),
-    runner,
+    skew: createClockSkew({
+      initialOffsetMs: skewMemory.offsetMs,
+      onEstimate: (offset) => (skewMemory.offsetMs = offset),
+    }),
+    createRunner: (contextOf) =>
+      createCommandRunner({
+        effects,
+        dispatch: (event) => store.dispatch(event),
+        contextOf,
+        clock,
+        notify: (notice) => notices.push(notice),
+        log,
+      }),
     log,
   });
-  const started = engine;
+  const started: InactivityEngine = engine;
 
   const harness = {
     clock,
@@ -130,10 +146,19 @@ export function startHarness(options: HarnessOptions = {}) {
     },
     /** A message from the customer of conversation n, delivered live now. */
     customerWrites(n = 1, body = 'hello', silently = false): MessageFacts {
-      return conversations.add(`CH${n}`, { author: `customer-${n}`, participantSid: `MBcustomer${n}`, createdAt: serverNow(), attributes: { body } }, silently);
+      return conversations.add(
+        `CH${n}`,
+        { author: `customer-${n}`, participantSid: `MBcustomer${n}`, createdAt: serverNow(), attributes: { body } },
+        silently,
+      );
     },
     agentWrites(n = 1): MessageFacts {
-      return conversations.add(`CH${n}`, { author: 'agent@example.com', participantSid: 'MBagent', createdAt: serverNow(), attributes: {} });
+      return conversations.add(`CH${n}`, {
+        author: 'agent@example.com',
+        participantSid: 'MBagent',
+        createdAt: serverNow(),
+        attributes: {},
+      });
     },
     someoneWrites(n: number, author: string | null, participantSid: string | null): MessageFacts {
       return conversations.add(`CH${n}`, { author, participantSid, createdAt: serverNow(), attributes: {} });

@@ -17,7 +17,11 @@ export function fakeStore(): InactivityStore {
 }
 
 /** A messaging task as Flex holds it after acceptance. */
-export function fakeTask(n: number, overrides: Partial<TaskLike> = {}, attributes: Record<string, unknown> = {}): TaskLike {
+export function fakeTask(
+  n: number,
+  overrides: Partial<TaskLike> = {},
+  attributes: Record<string, unknown> = {},
+): TaskLike {
   return {
     sid: `WR${n}`,
     taskSid: `WT${n}`,
@@ -67,7 +71,10 @@ export class FakeTasks implements TaskGateway {
   partiesOf(task: MessagingTaskFacts) {
     const found = this.participants.get(task.conversationSid);
     if (found === undefined) return Promise.reject(new Error('Interactions unavailable'));
-    return Promise.resolve({ customerParticipantSids: new Set(found.customer), agentParticipantSids: new Set(found.agent) });
+    return Promise.resolve({
+      customerParticipantSids: new Set(found.customer),
+      agentParticipantSids: new Set(found.agent),
+    });
   }
 }
 

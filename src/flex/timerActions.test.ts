@@ -1,0 +1,116 @@
+import { Actions } from '@twilio/flex-ui';
+
+import type { InactivityEvent } from '../state/inactivityEvents';
+import { inactivityEvents } from '../state/inactivityEvents';
+import { registerTimerActions, TimerActionName } from './timerActions';
+
+const NOW = 1_700_000_000_000;
+const EXTEND_MS = 300_000;
+
+// Flex's Actions is one process-wide registry: register once for the file, reset the recorded calls per test.
+const dispatched: InactivityEvent[] = [];
+const tracked = new Set<string>(['CH1']);
+
+beforeAll(() => {
+  registerTimerActions({
+    actions: Actions,
+    dispatch: (event) => dispatched.push(event),
+    now: () => NOW,
+    extendMsFor: (sid) => (tracked.has(sid) ? EXTEND_MS : null),
+  });
+});
+
+let consoleError: jest.SpyInstance;
+
+beforeEach(() => {
+  dispatched.length = 0;
+  // Flex's ErrorManager logs every rejected action body to console.error; keep the output readable.
+  consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+});
+
+afterEach(() => {
+  consoleError.mockRestore();
+});
+
+async function rejectionOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  throw new Error('expected the invocation to reject');
+}
+
+describe('flex/timerActions', () => {
+  it('names the actions after what they do to the inactivity timer', () => {
+    expect(TimerActionName).toEqual({
+      Pause: 'PauseInactivityTimer',
+      Resume: 'ResumeInactivityTimer',
+      Extend: 'ExtendInactivityTimer',
+    });
+  });
+
+  it('PauseInactivityTimer dispatches timerPaused stamped with now', async () => {
+    await Actions.invokeAction('PauseInactivityTimer', { conversationSid: 'CH1' });
+    expect(dispatched).toEqual([inactivityEvents.timerPaused({ conversationSid: 'CH1', at: NOW })]);
+  });
+
+  it('ResumeInactivityTimer dispatches timerResumed stamped with now', async () => {
+    await Actions.invokeAction('ResumeInactivityTimer', { conversationSid: 'CH1' });
+    expect(dispatched).toEqual([inactivityEvents.timerResumed({ conversationSid: 'CH1', at: NOW })]);
+  });
+
+  it("ExtendInactivityTimer dispatches timerExtended by the conversation's extension", async () => {
+    await Actions.invokeAction('ExtendInactivityTimer', { conversationSid: 'CH1' });
+    expect(dispatched).toEqual([inactivityEvents.timerExtended({ conversationSid: 'CH1', at: NOW, byMs: EXTEND_MS })]);
+  });
+
+  it('fires before and after listeners around the body, with the payload', async () => {
+    const order: string[] = [];
+    const before = jest.fn(() => order.push('before'));
+    const after = jest.fn(() => order.push(`after with ${dispatched.length} event`));
+    Actions.addListener('beforePauseInactivityTimer', before);
+    Actions.addListener('afterPauseInactivityTimer', after);
+    try {
+      await Actions.invokeAction('PauseInactivityTimer', { conversationSid: 'CH1' });
+    } finally {
+      Actions.removeListener('beforePauseInactivityTimer', before);
+      Actions.removeListener('afterPauseInactivityTimer', after);
+    }
+    expect(order).toEqual(['before', 'after with 1 event']);
+    expect(after).toHaveBeenCalledWith({ conversationSid: 'CH1' });
+  });
+
+  it('lets a before listener cancel the action: nothing is dispatched', async () => {
+    const cancel = (_payload: unknown, abort: () => void): void => abort();
+    Actions.addListener('beforeResumeInactivityTimer', cancel);
+    try {
+      await expect(Actions.invokeAction('ResumeInactivityTimer', { conversationSid: 'CH1' })).rejects.toThrow(
+        'cancelled by before event',
+      );
+    } finally {
+      Actions.removeListener('beforeResumeInactivityTimer', cancel);
+    }
+    expect(dispatched).toEqual([]);
+  });
+
+  it.each([
+    ['no payload', undefined],
+    ['no conversationSid', {}],
+    ['an empty conversationSid', { conversationSid: '' }],
+    ['a non-string conversationSid', { conversationSid: 42 }],
+  ])('rejects %s, naming the action and the field', async (_case, payload) => {
+    for (const action of Object.values(TimerActionName)) {
+      const message = await rejectionOf(Actions.invokeAction(action, payload));
+      expect(message).toContain(action);
+      expect(message).toContain('payload.conversationSid');
+    }
+    expect(dispatched).toEqual([]);
+  });
+
+  it('rejects an extension for a conversation that is not tracked', async () => {
+    const message = await rejectionOf(Actions.invokeAction('ExtendInactivityTimer', { conversationSid: 'CH9' }));
+    expect(message).toBe('ExtendInactivityTimer: conversation CH9 is not tracked');
+    expect(dispatched).toEqual([]);
+  });
+});
