@@ -1,0 +1,215 @@
+import { screen } from '@testing-library/react';
+import React, { Profiler } from 'react';
+
+import { inactivityEvents } from '../state/inactivityEvents';
+import type { TimerTheme } from './badgeLook';
+import { CountdownBadge } from './CountdownBadge';
+import type { FakeNowSource, TestStore } from './testing/fixtures';
+import { dispatchNow, fakeNowSource, fakeTask, renderWithStore, testStore, track } from './testing/fixtures';
+
+let store: TestStore;
+let clock: FakeNowSource;
+
+beforeEach(() => {
+  store = testStore();
+  clock = fakeNowSource(0);
+});
+
+function renderBadge(
+  props: { task?: ReturnType<typeof fakeTask>; theme?: TimerTheme; strings?: Record<string, string> } = {},
+) {
+  return renderWithStore(store, <CountdownBadge task={fakeTask()} nowSource={clock} {...props} />);
+}
+
+function badge(): HTMLElement {
+  return screen.getByRole('timer');
+}
+
+describe('components/CountdownBadge', () => {
+  describe('counting', () => {
+    it('shows 0:15 at 20.000 s of a 35 s timer started at 0, as an accessible timer', () => {
+      track(store);
+      clock.tick(20_000);
+      renderBadge();
+      expect(badge().textContent).toBe('0:15');
+      expect(badge().getAttribute('aria-live')).toBe('off');
+      expect(badge().getAttribute('aria-label')).toBe('Customer inactivity: 15 seconds left');
+      expect(badge().dataset.phase).toBe('counting');
+    });
+
+    it('shows 0:16 at 19.001 s: seconds round up', () => {
+      track(store);
+      renderBadge();
+      clock.tick(19_001);
+      expect(badge().textContent).toBe('0:16');
+    });
+
+    it('follows the now source across second boundaries', () => {
+      track(store);
+      renderBadge();
+      expect(badge().textContent).toBe('0:35');
+      clock.tick(1_000);
+      expect(badge().textContent).toBe('0:34');
+      clock.tick(1_001);
+      expect(badge().textContent).toBe('0:34');
+      clock.tick(2_000);
+      expect(badge().textContent).toBe('0:33');
+    });
+
+    it('restarts at once when the customer writes (a store change, no tick)', () => {
+      track(store);
+      clock.tick(20_000);
+      renderBadge();
+      dispatchNow(store, inactivityEvents.customerMessageReceived({ conversationSid: 'CH1', at: 20_000 }));
+      expect(badge().textContent).toBe('0:35');
+    });
+
+    it('turns urgent at 10 s left, not before', () => {
+      track(store);
+      renderBadge();
+      clock.tick(24_999);
+      expect(badge().dataset.look).toBe('calm');
+      clock.tick(25_000);
+      expect(badge().textContent).toBe('0:10');
+      expect(badge().dataset.look).toBe('urgent');
+      expect(badge().style.backgroundColor).toBe('rgb(254, 236, 236)');
+    });
+  });
+
+  describe('warned', () => {
+    it('takes the warning look and says the customer was warned', () => {
+      track(store);
+      clock.tick(20_000);
+      renderBadge();
+      expect(badge().dataset.look).toBe('calm');
+      dispatchNow(store, inactivityEvents.warningSent({ conversationSid: 'CH1', cycle: 1, warningIndex: 0 }));
+      expect(badge().dataset.phase).toBe('warned');
+      expect(badge().dataset.look).toBe('warning');
+      expect(badge().style.backgroundColor).toBe('rgb(254, 245, 238)');
+      expect(badge().style.color).toBe('rgb(141, 49, 24)');
+      expect(badge().getAttribute('aria-label')).toBe('Customer inactivity: 15 seconds left, customer warned');
+    });
+
+    it("uses the theme's Paste tokens when Flex passes them", () => {
+      const theme: TimerTheme = {
+        tokens: {
+          backgroundColors: { colorBackgroundWarningWeakest: 'rgb(1, 2, 3)' },
+          textColors: { colorTextWarningStrong: 'rgb(4, 5, 6)' },
+        },
+      };
+      track(store);
+      dispatchNow(store, inactivityEvents.warningSent({ conversationSid: 'CH1', cycle: 1, warningIndex: 0 }));
+      renderBadge({ theme });
+      expect(badge().style.backgroundColor).toBe('rgb(1, 2, 3)');
+      expect(badge().style.color).toBe('rgb(4, 5, 6)');
+      // A token the theme lacks falls back on its own.
+      expect(badge().style.borderColor).toBe('rgb(255, 179, 122)');
+    });
+  });
+
+  describe('other phases', () => {
+    it('shows a pause glyph and the time kept while paused', () => {
+      track(store);
+      dispatchNow(store, inactivityEvents.timerPaused({ conversationSid: 'CH1', at: 10_000 }));
+      renderBadge();
+      clock.tick(30_000);
+      expect(badge().textContent).toBe('⏸0:25');
+      expect(badge().dataset.phase).toBe('paused');
+      expect(badge().getAttribute('aria-label')).toBe('Customer inactivity: paused with 25 seconds left');
+    });
+
+    it('shows a dash while waiting for the agent (agent_reply mode)', () => {
+      track(store, { startOn: 'agent_reply' });
+      renderBadge();
+      expect(badge().textContent).toBe('—');
+      expect(badge().dataset.phase).toBe('waiting');
+      expect(badge().getAttribute('aria-label')).toBe(
+        'Customer inactivity: not counting, the customer is waiting for a reply',
+      );
+    });
+
+    it('shows 0:00 once expired and while wrapping up', () => {
+      track(store);
+      renderBadge();
+      clock.tick(35_000);
+      expect(badge().textContent).toBe('0:00');
+      expect(badge().dataset.phase).toBe('expired');
+      expect(badge().getAttribute('aria-label')).toBe('Customer inactivity: time is up, moving to wrap-up');
+      dispatchNow(store, inactivityEvents.wrapupRequested({ conversationSid: 'CH1', cycle: 1 }));
+      expect(badge().textContent).toBe('0:00');
+      expect(badge().dataset.phase).toBe('wrappingUp');
+      expect(badge().dataset.look).toBe('urgent');
+    });
+
+    it('disappears once the wrap-up is confirmed', () => {
+      track(store);
+      renderBadge();
+      dispatchNow(store, inactivityEvents.wrapupConfirmed({ conversationSid: 'CH1' }));
+      expect(screen.queryByRole('timer')).toBeNull();
+    });
+  });
+
+  describe('untracked conversations', () => {
+    it('renders nothing and does not listen to the ticker', () => {
+      track(store);
+      const { container } = renderBadge({ task: fakeTask({ conversationSid: 'CH9' }) });
+      expect(container.innerHTML).toBe('');
+      expect(clock.listenerCount).toBe(0);
+    });
+
+    it('renders nothing for a task without a conversation (voice)', () => {
+      track(store);
+      const { container } = renderBadge({ task: fakeTask({ call_sid: 'CA1' }) });
+      expect(container.innerHTML).toBe('');
+    });
+
+    it('appears when the conversation becomes tracked, and goes when it is released', () => {
+      renderBadge();
+      expect(screen.queryByRole('timer')).toBeNull();
+      track(store);
+      expect(badge().textContent).toBe('0:35');
+      expect(clock.listenerCount).toBe(1);
+      dispatchNow(store, inactivityEvents.conversationReleased({ conversationSid: 'CH1' }));
+      expect(screen.queryByRole('timer')).toBeNull();
+      expect(clock.listenerCount).toBe(0);
+    });
+  });
+
+  it('takes its aria-label from the strings it is given', () => {
+    track(store);
+    clock.tick(20_000);
+    renderBadge({ strings: { InactivityBadgeLabel: 'Inactividad: quedan {{remaining}}' } });
+    expect(badge().getAttribute('aria-label')).toBe('Inactividad: quedan 15 seconds');
+  });
+
+  describe('rendering cost', () => {
+    it('renders once for ten ticks within the same second, again when the second changes', () => {
+      track(store);
+      clock.tick(20_000);
+      const onRender = jest.fn();
+      renderWithStore(
+        store,
+        <Profiler id="badge" onRender={onRender}>
+          <CountdownBadge task={fakeTask()} nowSource={clock} />
+        </Profiler>,
+      );
+      expect(onRender).toHaveBeenCalledTimes(1);
+      for (let i = 1; i <= 10; i += 1) clock.tick(20_000 + i * 99);
+      expect(badge().textContent).toBe('0:15');
+      expect(onRender).toHaveBeenCalledTimes(1);
+      clock.tick(21_000);
+      expect(badge().textContent).toBe('0:14');
+      expect(onRender).toHaveBeenCalledTimes(2);
+      for (let i = 1; i <= 10; i += 1) clock.tick(21_000 + i * 99);
+      expect(onRender).toHaveBeenCalledTimes(2);
+    });
+
+    it('leaves no subscription behind after unmount', () => {
+      track(store);
+      const { unmount } = renderBadge();
+      expect(clock.listenerCount).toBe(1);
+      unmount();
+      expect(clock.listenerCount).toBe(0);
+    });
+  });
+});

@@ -1,0 +1,68 @@
+import type { ConversationTimer } from '../core/conversationTimer';
+import type { TimerPhase } from '../core/phase';
+import type { NowSource } from '../runtime/ticker';
+import { countdownViewAt } from '../state/selectors';
+import { formatCountdown } from './formatCountdown';
+import { useTimerView } from './useTimerView';
+
+/** What the countdown badge shows of one conversation. */
+export interface BadgeModel {
+  readonly phase: TimerPhase;
+  /** "m:ss" / "h:mm:ss" while a countdown exists, "—" while waiting, "0:00" once time is up. */
+  readonly text: string;
+  /** Time left when the model last changed visibly (it is not refreshed between second boundaries); null while waiting. */
+  readonly remainingMs: number | null;
+  readonly warningsSent: number;
+  /** Ten seconds or less to go, or time is up. */
+  readonly urgent: boolean;
+}
+
+/** At or below this many ms left a running countdown looks urgent. */
+export const URGENT_MS = 10_000;
+
+function countdownText(phase: TimerPhase, remainingMs: number | null): string {
+  switch (phase) {
+    case 'waiting':
+      return '—';
+    case 'counting':
+    case 'warned':
+    case 'paused':
+      return formatCountdown(remainingMs ?? 0);
+    case 'expired':
+    case 'wrappingUp':
+    case 'done':
+      return '0:00';
+  }
+}
+
+function isUrgent(phase: TimerPhase, remainingMs: number | null): boolean {
+  if (phase === 'expired' || phase === 'wrappingUp') return true;
+  return (phase === 'counting' || phase === 'warned') && remainingMs !== null && remainingMs <= URGENT_MS;
+}
+
+/** The badge model of `timer` at `now`. */
+export function badgeModelAt(timer: ConversationTimer, now: number): BadgeModel {
+  const { phase, remainingMs, warningsSent } = countdownViewAt(timer, now);
+  return {
+    phase,
+    remainingMs,
+    warningsSent,
+    text: countdownText(phase, remainingMs),
+    urgent: isUrgent(phase, remainingMs),
+  };
+}
+
+/** Whether two models look the same on screen (remainingMs alone changes every millisecond and is not shown). */
+export function sameBadge(shown: BadgeModel, next: BadgeModel): boolean {
+  return (
+    shown.text === next.text &&
+    shown.phase === next.phase &&
+    shown.urgent === next.urgent &&
+    shown.warningsSent === next.warningsSent
+  );
+}
+
+/** The badge model of one conversation, re-rendering only when what the badge shows changes. */
+export function useCountdown(conversationSid: string, nowSource: NowSource): BadgeModel | null {
+  return useTimerView(conversationSid, nowSource, badgeModelAt, sameBadge);
+}

@@ -1,0 +1,39 @@
+import { useLayoutEffect, useRef, useState } from 'react';
+import { useSelector } from 'react-redux';
+
+import type { ConversationTimer } from '../core/conversationTimer';
+import type { NowSource } from '../runtime/ticker';
+import type { StateWithInactivity } from '../state/selectors';
+import { selectTimer } from '../state/selectors';
+
+/**
+ * What one conversation's timer looks like at the ticker's `now`, or null when the conversation is not tracked.
+ * The view is kept in state and replaced only when `sameView` says it changed, so ticks that change nothing visible
+ * cost no render. `derive` and `sameView` must be stable (module-level) functions.
+ */
+export function useTimerView<V>(
+  conversationSid: string,
+  nowSource: NowSource,
+  derive: (timer: ConversationTimer, now: number) => V,
+  sameView: (shown: V, next: V) => boolean,
+): V | null {
+  const timer = useSelector((state: StateWithInactivity) => selectTimer(state, conversationSid));
+  const [view, setView] = useState<V | null>(() => (timer === undefined ? null : derive(timer, nowSource.now())));
+  const shown = useRef(view);
+
+  // A layout effect, so a view made stale by a store change is replaced before the browser paints it.
+  useLayoutEffect(() => {
+    const refresh = (now: number): void => {
+      const next = timer === undefined ? null : derive(timer, now);
+      const current = shown.current;
+      if (current === next || (current !== null && next !== null && sameView(current, next))) return;
+      shown.current = next;
+      setView(next);
+    };
+    refresh(nowSource.now());
+    // Untracked conversations (voice tasks, other plugins' chats) never listen to the ticker.
+    return timer === undefined ? undefined : nowSource.subscribe(refresh);
+  }, [timer, nowSource, derive, sameView]);
+
+  return view;
+}
