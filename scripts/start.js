@@ -24,8 +24,8 @@ start: built ${rel} (${(result.bytes / 1024).toFixed(1)} KB).
 
 The local sandbox is NOT available yet. When it lands, \`npm start\` will:
   - build the plugin as above;
-  - serve a local page that provides React 17 globals and a stand-in Twilio.Flex (no Twilio login, no CDN),
-    load ${rel} into it through Twilio.Flex.Plugins.init, and let you drive conversations by hand.
+  - bundle the real Flex UI 2.17.1 from node_modules, start a local stand-in for the Twilio services behind it
+    (no account, no network), and load ${rel} through Flex's own plugin loader, with a customer page to chat from.
 
 Until then: \`npm test\` runs the unit tests; with a Twilio account, \`twilio flex:plugins:start\` runs the plugin in
 the real Flex (configured by public/appConfig.js).`);
