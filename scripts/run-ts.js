@@ -16,7 +16,10 @@ const ROOT = path.resolve(__dirname, '..');
 /** Bundles `entry` for Node and returns the output path. Packages stay external: they load from node_modules. */
 async function bundleForNode(entry) {
   const absolute = path.resolve(ROOT, entry);
-  const name = path.relative(ROOT, absolute).replace(/[\\/]/g, '__').replace(/\.tsx?$/, '.cjs');
+  const name = path
+    .relative(ROOT, absolute)
+    .replace(/[\\/]/g, '__')
+    .replace(/\.tsx?$/, '.cjs');
   const outfile = path.join(ROOT, '.cache', 'run-ts', name);
   await esbuild.build({
     entryPoints: [absolute],

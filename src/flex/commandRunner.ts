@@ -152,7 +152,10 @@ export function createCommandRunner(deps: CommandRunnerDeps): CommandRunner {
   const wrapUp = async (command: WrapUpCommand, context: CommandContext, key: string): Promise<void> => {
     deps.dispatch(inactivityEvents.wrapupRequested(command));
     try {
-      await deps.effects.wrapupTask(command.reservationSid);
+      // WrapupTask rejects for a task no longer accepted: someone (the agent, another tab) got there first, fine.
+      await deps.effects.wrapupTask(command.reservationSid).catch((error: unknown) => {
+        if (!deps.effects.hasLeftAcceptedState(command.reservationSid)) throw error;
+      });
       // WrapupTask resolves even when the backend refused: only the task's own status says it happened.
       if (!deps.effects.hasLeftAcceptedState(command.reservationSid)) throw new Error('the task is still accepted');
       failures.delete(key);

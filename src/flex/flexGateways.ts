@@ -1,6 +1,7 @@
 import type { Client, Conversation, Message } from '@twilio/conversations';
 import type { ITask, Manager } from '@twilio/flex-ui';
 
+import type { Clock, IntervalHandle } from '../runtime/clock';
 import type { CommandEffects } from './commandRunner';
 import type { InactivityMarker } from './inactivityMarker';
 import type { MessageFacts } from './messageAuthor';
@@ -75,28 +76,51 @@ export function messageFactsOf(
 
 type ConversationsClient = Pick<Client, 'getConversationBySid' | 'connectionState' | 'on' | 'removeListener' | 'user'>;
 
-/** Conversations through the client Flex already runs: no second client, no second connection. */
-export function flexConversationGateway(getClient: () => ConversationsClient | undefined): ConversationGateway {
+/** Waits between attempts to reach a conversation that is not available yet; the last one repeats. */
+const WATCH_RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
+
+/**
+ * Conversations through the client Flex already runs: no second client, no second connection. `timers` schedules
+ * the retries of a conversation lookup that failed (Flex may still be loading it).
+ */
+export function flexConversationGateway(
+  getClient: () => ConversationsClient | undefined,
+  timers: Pick<Clock, 'setTimeout' | 'clearTimeout'>,
+): ConversationGateway {
   const conversation = async (sid: string): Promise<Conversation> => {
     const client = getClient();
     if (client === undefined) throw new Error('the Conversations client is not initialised');
     return client.getConversationBySid(sid);
   };
   return {
-    watch(sid, onMessage) {
+    watch(sid, onMessage, onAttached) {
       let stopped = false;
+      let attempts = 0;
+      let retry: { readonly handle: IntervalHandle } | undefined;
       let detach = (): void => undefined;
       const handler = (message: Message): void => onMessage(messageFactsOf(message));
-      conversation(sid).then(
-        (found) => {
-          if (stopped) return;
-          found.on('messageAdded', handler);
-          detach = () => found.removeListener('messageAdded', handler);
-        },
-        (error: unknown) => console.warn(`Inactivity: cannot follow the messages of ${sid}: ${String(error)}`),
-      );
+      const attach = (): void => {
+        conversation(sid).then(
+          (found) => {
+            if (stopped) return;
+            found.on('messageAdded', handler);
+            detach = () => found.removeListener('messageAdded', handler);
+            onAttached();
+          },
+          (error: unknown) => {
+            if (stopped) return;
+            const delay = WATCH_RETRY_DELAYS_MS[Math.min(attempts, WATCH_RETRY_DELAYS_MS.length - 1)] ?? 30_000;
+            attempts += 1;
+            if (attempts === 1)
+              console.warn(`Inactivity: cannot follow the messages of ${sid} yet (${String(error)}); retrying.`);
+            retry = { handle: timers.setTimeout(attach, delay) };
+          },
+        );
+      };
+      attach();
       return () => {
         stopped = true;
+        if (retry !== undefined) timers.clearTimeout(retry.handle);
         detach();
       };
     },

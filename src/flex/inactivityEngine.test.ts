@@ -268,6 +268,24 @@ describe('flex/inactivityEngine', () => {
       expect(harness.timer()).toBeUndefined();
     });
 
+    it('acts on a conversation only once its messages are followed, then catches up from its history', async () => {
+      const first = startHarness();
+      await first.advance(1_000);
+      first.stop();
+      first.conversations.unavailable.add('CH1');
+      first.clock.advanceTo(T0 + 90_000);
+      first.customerWrites(1, 'written while the page reloaded', true);
+      first.clock.advanceTo(T0 + 100_000);
+      const second = startHarness({ previous: first });
+      await second.advance(5_000);
+      expect(second.effects.wrapups).toEqual([]);
+      second.conversations.makeAvailable('CH1');
+      await second.advance(1_000);
+      expect(second.timer()?.countdown).toEqual({ kind: 'running', deadlineAt: T0 + 90_000 + 35_000 });
+      await second.advanceTo(T0 + 125_000);
+      expect(second.effects.wrapups).toEqual(['WR1']);
+    });
+
     it('keeps a timer frozen while its history cannot be read, rather than wrapping up blind', async () => {
       const first = startHarness();
       await first.advance(1_000);

@@ -183,8 +183,12 @@ export function startInactivityEngine(deps: EngineDeps): InactivityEngine {
     };
     tracked.set(facts.conversationSid, entry);
     entry.partiesSettled = lookUpParties(entry);
-    entry.stopWatching = deps.conversations.watch(facts.conversationSid, (message) => onLiveMessage(entry, message));
-    track(reconcile(entry));
+    // History is read once live messages are followed, so nothing can fall between the two.
+    entry.stopWatching = deps.conversations.watch(
+      facts.conversationSid,
+      (message) => onLiveMessage(entry, message),
+      () => track(reconcile(entry)),
+    );
   };
 
   const stopTracking = (conversationSid: string): void => {

@@ -17,8 +17,11 @@ export interface TaskGateway {
 
 /** The Conversations side, through the client Flex already runs. */
 export interface ConversationGateway {
-  /** Follows new messages of a conversation (attaching once it is available); returns the way to stop. */
-  watch(conversationSid: string, onMessage: (message: MessageFacts) => void): () => void;
+  /**
+   * Follows new messages of a conversation, attaching once it is available (retrying while it is not) and calling
+   * `onAttached` then; returns the way to stop.
+   */
+  watch(conversationSid: string, onMessage: (message: MessageFacts) => void, onAttached: () => void): () => void;
   /** The most recent messages, oldest first. */
   recentMessages(conversationSid: string, count: number): Promise<MessageFacts[]>;
   isConnected(): boolean;

@@ -93,7 +93,7 @@ export function startInactivityRuntime(
     clock,
     ticker,
     tasks,
-    conversations: flexConversationGateway(() => manager.conversationsClient),
+    conversations: flexConversationGateway(() => manager.conversationsClient, clock),
     leadership,
     timerStore: createTimerStore({ storage: () => window.localStorage, key, warn: console.warn }),
     skew: rememberedClockSkew(`${key}/clock-offset`),

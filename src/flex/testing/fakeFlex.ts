@@ -95,11 +95,36 @@ export class FakeConversations implements ConversationGateway {
     return full;
   }
 
-  watch(conversationSid: string, onMessage: (message: MessageFacts) => void): () => void {
+  /** Conversations that cannot be reached yet: watching them attaches only once they are removed from this set. */
+  readonly unavailable = new Set<string>();
+  private readonly pendingAttach = new Map<string, Array<() => void>>();
+
+  watch(conversationSid: string, onMessage: (message: MessageFacts) => void, onAttached: () => void): () => void {
     const set = this.watchers.get(conversationSid) ?? new Set();
-    set.add(onMessage);
     this.watchers.set(conversationSid, set);
-    return () => set.delete(onMessage);
+    let stopped = false;
+    const attach = (): void => {
+      if (stopped) return;
+      set.add(onMessage);
+      onAttached();
+    };
+    if (this.unavailable.has(conversationSid)) {
+      this.pendingAttach.set(conversationSid, [...(this.pendingAttach.get(conversationSid) ?? []), attach]);
+    } else {
+      attach();
+    }
+    return () => {
+      stopped = true;
+      set.delete(onMessage);
+    };
+  }
+
+  /** The conversation becomes reachable: pending watches attach, as the real gateway's retry would. */
+  makeAvailable(conversationSid: string): void {
+    this.unavailable.delete(conversationSid);
+    const pending = this.pendingAttach.get(conversationSid) ?? [];
+    this.pendingAttach.delete(conversationSid);
+    pending.forEach((attach) => attach());
   }
 
   recentMessages(conversationSid: string, count: number): Promise<MessageFacts[]> {
