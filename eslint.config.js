@@ -5,8 +5,23 @@ const globals = require('globals');
 const tseslint = require('typescript-eslint');
 const prettier = require('eslint-config-prettier');
 
-const TS_FILES = ['src/**/*.{ts,tsx}'];
+const TS_FILES = [
+  'src/**/*.{ts,tsx}',
+  'scripts/**/*.ts',
+  'sandbox/**/*.{ts,tsx}',
+  'bench/**/*.{ts,tsx}',
+  'tests/**/*.{ts,tsx}',
+];
+// TypeScript that runs in Node (servers, CLIs, benchmarks, browser-test drivers) rather than in the agent's browser.
+const NODE_TS_FILES = [
+  'scripts/**/*.ts',
+  'sandbox/server/**/*.ts',
+  'sandbox/build/**/*.ts',
+  'bench/**/*.{ts,tsx}',
+  'tests/**/*.ts',
+];
 const TEST_FILES = [
+  '**/*.test.{ts,tsx}',
   'src/**/*.test.{ts,tsx}',
   'src/**/__tests__/**/*.{ts,tsx}',
   'src/setupTests.ts',
@@ -60,6 +75,10 @@ module.exports = tseslint.config(
       eqeqeq: ['error', 'always', { null: 'ignore' }],
       'no-console': ['warn', { allow: ['warn', 'error', 'info'] }],
     },
+  },
+  {
+    files: NODE_TS_FILES,
+    languageOptions: { globals: { ...globals.node } },
   },
   {
     // Jest idioms: `expect(obj.method).toHaveBeenCalled()` passes unbound methods on purpose.

@@ -45,7 +45,7 @@ function requireConditionMappings([name, from]) {
 const exportsMappings = Object.fromEntries(EXPORTS_ONLY_PACKAGES.flatMap(requireConditionMappings));
 
 /** @type {import('@jest/types').Config.InitialOptions} */
-module.exports = {
+const unitProject = {
   ...preset,
   rootDir: __dirname,
   roots: testRoots.map((dir) => `<rootDir>/${dir}`),
@@ -60,3 +60,16 @@ module.exports = {
   // Jest's own cache lives outside the repo; coverage (when asked for with --coverage) goes to coverage/.
   coverageDirectory: '<rootDir>/coverage',
 };
+
+// The admin command (scripts/configure) is Node code talking HTTP: its tests run in Node, without the jsdom setup file
+// (which patches HTMLMediaElement, absent outside jsdom), so they form a project of their own.
+const adminCommandProject = {
+  ...unitProject,
+  displayName: 'configure',
+  roots: ['<rootDir>/scripts/configure'],
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/scripts/configure/**/*.test.ts'],
+  setupFilesAfterEnv: [],
+};
+
+module.exports = { projects: [unitProject, adminCommandProject], coverageDirectory: unitProject.coverageDirectory };
