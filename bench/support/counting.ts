@@ -1,0 +1,103 @@
+/**
+ * Counting wrappers for the boundaries the benchmarks and the CI invariants watch: store dispatches, storage writes,
+ * live subscriptions. Each wrapper passes every call through unchanged and only counts.
+ */
+import type { AnyAction, Store } from 'redux';
+
+import type { NowSource, VisibilitySource } from '../../src/runtime/ticker';
+import type { KeyValueStorage } from '../../src/state/timerStorage';
+
+/** An in-memory Web Storage that counts its writes. */
+export interface CountingStorage extends KeyValueStorage {
+  readonly writes: number;
+  readonly removes: number;
+  readonly items: ReadonlyMap<string, string>;
+}
+
+export function countingStorage(): CountingStorage {
+  const items = new Map<string, string>();
+  let writes = 0;
+  let removes = 0;
+  return {
+    getItem: (key) => items.get(key) ?? null,
+    setItem(key, value) {
+      writes += 1;
+      items.set(key, value);
+    },
+    removeItem(key) {
+      removes += 1;
+      items.delete(key);
+    },
+    get writes() {
+      return writes;
+    },
+    get removes() {
+      return removes;
+    },
+    items,
+  };
+}
+
+/** Live subscriptions of one kind; an unsubscribe called twice counts once, as the real sources behave. */
+export interface LiveCount {
+  readonly active: number;
+  /** Wraps a subscribe result so that its first call decrements the count. */
+  track(unsubscribe: () => void): () => void;
+}
+
+export function liveCount(): LiveCount {
+  let active = 0;
+  return {
+    get active() {
+      return active;
+    },
+    track(unsubscribe) {
+      active += 1;
+      let done = false;
+      return () => {
+        if (!done) {
+          done = true;
+          active -= 1;
+        }
+        unsubscribe();
+      };
+    },
+  };
+}
+
+/** A NowSource whose live subscriptions are counted. */
+export interface CountedNowSource extends NowSource {
+  readonly subscriptions: LiveCount;
+}
+
+export function countedNowSource(source: NowSource): CountedNowSource {
+  const subscriptions = liveCount();
+  return {
+    now: () => source.now(),
+    subscribe: (listener) => subscriptions.track(source.subscribe(listener)),
+    subscriptions,
+  };
+}
+
+/** A visibility source that never fires (the simulated tab stays visible) and counts its listeners. */
+export function countedVisibility(): VisibilitySource & { readonly listeners: LiveCount } {
+  const listeners = liveCount();
+  return { onVisible: () => listeners.track(() => undefined), listeners };
+}
+
+/** A store whose dispatches are counted; everything else is the store itself. */
+export interface CountedStore<S, A extends AnyAction> extends Store<S, A> {
+  readonly dispatchCount: () => number;
+}
+
+export function countedStore<S, A extends AnyAction>(store: Store<S, A>): CountedStore<S, A> {
+  let dispatches = 0;
+  return {
+    ...store,
+    dispatch: <T extends A>(action: T): T => {
+      dispatches += 1;
+      return store.dispatch(action);
+    },
+    dispatchCount: () => dispatches,
+  };
+}
