@@ -185,6 +185,21 @@ describe('flex/inactivityEngine', () => {
       expect(second.warningsSent()).toHaveLength(0);
     });
 
+    it('wraps up on first load a chat accepted elsewhere whose time ran out while no Flex page was open', async () => {
+      const accepted = fakeTask(1, { dateUpdated: new Date(T0 - 100_000) });
+      const harness = startHarness({ tasks: [accepted] });
+      await harness.advance(1_000);
+      expect(harness.effects.wrapups).toEqual(['WR1']);
+      expect(harness.warningsSent()).toHaveLength(0);
+    });
+
+    it('counts a chat accepted before the page loaded from its acceptance, not from the page load', async () => {
+      const harness = startHarness({ tasks: [fakeTask(1, { dateUpdated: new Date(T0 - 10_000) })] });
+      expect(harness.timer()?.countdown).toEqual({ kind: 'running', deadlineAt: T0 - 10_000 + 35_000 });
+      await harness.advance(1_000);
+      expect(harness.effects.wrapups).toEqual([]);
+    });
+
     it('drops stored timers of tasks that ended while the page was closed', async () => {
       const first = startHarness();
       await first.advance(1_000);

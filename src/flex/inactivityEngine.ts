@@ -159,7 +159,18 @@ export function startInactivityEngine(deps: EngineDeps): InactivityEngine {
     }
   };
 
-  const startTracking = (task: TaskLike): void => {
+  /**
+   * When the countdown of a task found already accepted at start-up began: its acceptance (the reservation's last
+   * update, in local time), so a chat that expired while no Flex page was open is wrapped up on load instead of
+   * getting a fresh timer. Never later than now, and never earlier than the clock estimate allows.
+   */
+  const acceptedAtOf = (task: TaskLike): number => {
+    const now = deps.clock.now();
+    const updated = task.dateUpdated?.getTime();
+    return updated === undefined || !Number.isFinite(updated) ? now : Math.min(now, deps.skew.toLocal(updated));
+  };
+
+  const startTracking = (task: TaskLike, at: number): void => {
     const facts = messagingTaskFacts(task);
     if (facts === null || task.status !== ACCEPTED || tracked.has(facts.conversationSid)) return;
     const policy = policyOf(facts);
@@ -171,7 +182,7 @@ export function startInactivityEngine(deps: EngineDeps): InactivityEngine {
         channelType: facts.channelType,
         startOn: policy.startOn,
         timerMs: policy.timerMs,
-        at: deps.clock.now(),
+        at,
       }),
     );
     const entry: Tracked = {
@@ -205,7 +216,7 @@ export function startInactivityEngine(deps: EngineDeps): InactivityEngine {
     if (facts === null) return;
     const entry = tracked.get(facts.conversationSid);
     if (task.status === ACCEPTED) {
-      if (entry === undefined) startTracking(task);
+      if (entry === undefined) startTracking(task, deps.clock.now());
     } else if (entry !== undefined && entry.task.reservationSid === facts.reservationSid) {
       // Wrap-up by anyone, completion, cancellation, timeout, rescinding or a transfer away: stop for good.
       stopTracking(facts.conversationSid);
@@ -241,7 +252,7 @@ export function startInactivityEngine(deps: EngineDeps): InactivityEngine {
     const heldSids = new Set(held.filter((task) => task.status === ACCEPTED).map((task) => task.sid));
     const stored = pruneTimers(deps.timerStore.load(), heldSids);
     if (stored.length > 0) deps.store.dispatch(inactivityEvents.timersRestored({ timers: stored }));
-    held.forEach(startTracking);
+    held.forEach((task) => startTracking(task, acceptedAtOf(task)));
   };
 
   function contextOf(conversationSid: string): CommandContext | undefined {

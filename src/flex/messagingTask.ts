@@ -1,7 +1,8 @@
 import type { ITask } from '@twilio/flex-ui';
 
 /** The fields of a Flex task the plugin reads. */
-export type TaskLike = Pick<ITask, 'sid' | 'taskSid' | 'status' | 'attributes' | 'taskChannelUniqueName'>;
+export type TaskLike = Pick<ITask, 'sid' | 'taskSid' | 'status' | 'attributes' | 'taskChannelUniqueName'> &
+  Partial<Pick<ITask, 'dateUpdated'>>;
 
 /** What the plugin needs to know about a messaging task. */
 export interface MessagingTaskFacts {
