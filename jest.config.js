@@ -14,7 +14,7 @@ const preset = buildFlexPreset();
 
 // Folders that hold Jest unit tests. `tests/unit` is the place for tests that do not sit next to their source;
 // other folders under tests/ (e.g. tests/browser, Playwright) belong to other suites and are never run by Jest.
-const testRoots = ['src', 'tests/unit'].filter((dir) => fs.existsSync(path.join(__dirname, dir)));
+const testRoots = ['src', 'tests/unit', 'sandbox'].filter((dir) => fs.existsSync(path.join(__dirname, dir)));
 
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
@@ -50,7 +50,11 @@ const unitProject = {
   rootDir: __dirname,
   roots: testRoots.map((dir) => `<rootDir>/${dir}`),
   testEnvironment: 'jsdom',
-  testMatch: ['<rootDir>/src/**/*.test.{ts,tsx}', '<rootDir>/tests/unit/**/*.test.{ts,tsx}'],
+  testMatch: [
+    '<rootDir>/src/**/*.test.{ts,tsx}',
+    '<rootDir>/tests/unit/**/*.test.{ts,tsx}',
+    '<rootDir>/sandbox/**/*.test.{ts,tsx}',
+  ],
   setupFilesAfterEnv: ['<rootDir>/src/setupTests.ts'],
   moduleNameMapper: { ...preset.moduleNameMapper, ...exportsMappings },
   transformIgnorePatterns: [

@@ -1,0 +1,113 @@
+import type { ParticipantRole } from '../shared/protocol';
+import {
+  asObject,
+  optionalBoolean,
+  optionalObject,
+  optionalString,
+  rejectUnknownFields,
+  requiredEnum,
+  requiredString,
+} from './bodyFields';
+import { SandboxError } from './errors';
+import type { EventHub } from './events';
+import { readJson, sendJson } from './httpIo';
+import { CHANNEL_TYPES } from './records';
+import type { RequestLog } from './requestLog';
+import { param } from './routeMatch';
+import type { Route, RouteContext } from './router';
+import type { World } from './world';
+
+/** What the automation routes act on. */
+export interface AutomationDeps {
+  readonly world: World;
+  readonly hub: EventHub;
+  readonly requestLog: RequestLog;
+}
+
+const SENDER_ROLES: readonly ParticipantRole[] = ['customer', 'agent', 'supervisor', 'bot'];
+
+/**
+ * The public automation API under /sandbox/ that tests and people drive the sandbox with. JSON in and out;
+ * unknown sids answer 404, bad bodies 400 naming the field.
+ */
+export function automationRoutes(deps: AutomationDeps): Route[] {
+  const { world } = deps;
+  return [
+    { method: 'GET', pattern: '/sandbox/health', handle: ({ res }) => sendJson(res, 200, { ok: true }) },
+    { method: 'POST', pattern: '/sandbox/conversations', handle: (c) => createConversation(world, c) },
+    { method: 'POST', pattern: '/sandbox/conversations/:sid/messages', handle: (c) => postMessage(world, c) },
+    {
+      method: 'GET',
+      pattern: '/sandbox/conversations/:sid/messages',
+      handle: ({ res, params }) => sendJson(res, 200, world.transcript(param(params, 'sid'))),
+    },
+    {
+      method: 'GET',
+      pattern: '/sandbox/tasks/:taskSid',
+      handle: ({ res, params }) => sendJson(res, 200, world.taskSummary(param(params, 'taskSid'))),
+    },
+    {
+      method: 'POST',
+      pattern: '/sandbox/tasks/:taskSid/cancel',
+      handle: ({ res, params }) => sendJson(res, 200, world.cancelTask(param(params, 'taskSid'))),
+    },
+    { method: 'GET', pattern: '/sandbox/config', handle: ({ res }) => sendJson(res, 200, currentConfig(world)) },
+    { method: 'PUT', pattern: '/sandbox/config', handle: (c) => putConfig(world, c) },
+    { method: 'POST', pattern: '/sandbox/connection', handle: (c) => setConnection(world, c) },
+    { method: 'POST', pattern: '/sandbox/reset', handle: ({ res }) => reset(deps, res) },
+    { method: 'GET', pattern: '/sandbox/requests', handle: ({ res }) => sendJson(res, 200, deps.requestLog.list()) },
+  ];
+}
+
+async function createConversation(world: World, { req, res }: RouteContext): Promise<void> {
+  const body = asObject(await readJson(req));
+  rejectUnknownFields(body, ['channelType', 'customerName', 'autoAccept']);
+  const channelType = requiredEnum(body, 'channelType', CHANNEL_TYPES);
+  const customerName = optionalString(body, 'customerName');
+  const autoAccept = optionalBoolean(body, 'autoAccept') ?? true;
+  sendJson(res, 201, world.createConversation({ channelType, customerName, autoAccept }));
+}
+
+async function postMessage(world: World, { req, res, params }: RouteContext): Promise<void> {
+  const sid = param(params, 'sid');
+  // An unknown conversation is the more useful answer than a body complaint.
+  world.conversation(sid);
+  const body = asObject(await readJson(req));
+  rejectUnknownFields(body, ['from', 'body', 'attributes']);
+  const from = requiredEnum(body, 'from', SENDER_ROLES);
+  const text = requiredString(body, 'body');
+  const attributes = optionalObject(body, 'attributes') ?? {};
+  sendJson(res, 201, { ...world.sendAs(sid, from, text, attributes), from });
+}
+
+function currentConfig(world: World): Record<string, unknown> {
+  const setting = world.settings.customerInactivity;
+  return setting.present ? { customerInactivity: setting.value } : {};
+}
+
+async function putConfig(world: World, { req, res }: RouteContext): Promise<void> {
+  const body = asObject(await readJson(req));
+  rejectUnknownFields(body, ['customerInactivity']);
+  if (!Object.prototype.hasOwnProperty.call(body, 'customerInactivity')) {
+    throw new SandboxError(400, '"customerInactivity" is required: the value to store in ui_attributes, as is');
+  }
+  // Stored as given, even when the plugin would reject it: validating it is the plugin's job, not the API's.
+  world.settings.setCustomerInactivity(body.customerInactivity);
+  sendJson(res, 200, currentConfig(world));
+}
+
+async function setConnection(world: World, { req, res }: RouteContext): Promise<void> {
+  const body = asObject(await readJson(req));
+  rejectUnknownFields(body, ['state']);
+  const state = requiredEnum(body, 'state', ['connected', 'disconnected'] as const);
+  world.settings.setConnectionState(state);
+  sendJson(res, 200, { state: world.settings.connectionState });
+}
+
+function reset(deps: AutomationDeps, res: RouteContext['res']): void {
+  // Held events belong to conversations that are about to disappear.
+  deps.hub.dropHeld();
+  deps.world.reset();
+  deps.requestLog.clear();
+  sendJson(res, 200, { ok: true });
+}

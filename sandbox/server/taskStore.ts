@@ -1,0 +1,60 @@
+import type { ReservationEventName } from '../shared/protocol';
+import { notFound, SandboxError } from './errors';
+import type { TaskRecord } from './records';
+import type { ReservationAction } from './reservationRules';
+import { transition } from './reservationRules';
+import { newSid } from './sids';
+
+/** TaskRouter for the sandbox's one worker: tasks and the reservation each offers the agent. */
+export class TaskStore {
+  private readonly bySid = new Map<string, TaskRecord>();
+
+  constructor(private readonly now: () => number) {}
+
+  /** A new task (WT...) for `conversationSid`, offered to the agent with a pending reservation (WR...). */
+  create(conversationSid: string, attributes: Record<string, unknown>): TaskRecord {
+    const createdAt = this.now();
+    const reservation = { sid: newSid('WR'), createdAt, updatedAt: createdAt, status: 'pending' as const };
+    const task: TaskRecord = { sid: newSid('WT'), conversationSid, attributes, createdAt, reservation };
+    this.bySid.set(task.sid, task);
+    return task;
+  }
+
+  /** The task `taskSid`; 404 when there is none. */
+  get(taskSid: string): TaskRecord {
+    const task = this.bySid.get(taskSid);
+    if (task === undefined) throw notFound('task', taskSid);
+    return task;
+  }
+
+  /** The task whose reservation is `reservationSid`; 404 when there is none. */
+  byReservation(reservationSid: string): TaskRecord {
+    const task = this.all().find((t) => t.reservation.sid === reservationSid);
+    if (task === undefined) throw notFound('reservation', reservationSid);
+    return task;
+  }
+
+  /** The task that routes `conversationSid`. */
+  byConversation(conversationSid: string): TaskRecord | undefined {
+    return this.all().find((t) => t.conversationSid === conversationSid);
+  }
+
+  /** Every task, oldest first. */
+  all(): TaskRecord[] {
+    return [...this.bySid.values()];
+  }
+
+  /** Applies `action` to the task's reservation and returns the event to push; 409 when TaskRouter would refuse. */
+  apply(task: TaskRecord, action: ReservationAction): ReservationEventName {
+    const result = transition(action, task.reservation.status);
+    if (!result.ok) throw new SandboxError(409, `reservation ${task.reservation.sid}: ${result.reason}`);
+    task.reservation.status = result.to;
+    task.reservation.updatedAt = this.now();
+    return result.event;
+  }
+
+  /** Forgets every task. */
+  clear(): void {
+    this.bySid.clear();
+  }
+}
