@@ -28,13 +28,13 @@ function run(command, args, options = {}) {
 }
 
 /** Jest unit tests (jest.config.js), human reporter on the console, results read from its --json output. */
-async function runJest(args) {
+async function runJest(args, { config = path.join(ROOT, 'jest.config.js'), allowNoTests = args.length === 0 } = {}) {
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jest-results-'));
   const outputFile = path.join(tmpDir, 'results.json');
   try {
-    const jestArgs = ['--config', path.join(ROOT, 'jest.config.js'), '--json', `--outputFile=${outputFile}`];
+    const jestArgs = ['--config', config, '--json', `--outputFile=${outputFile}`];
     // With no filter, an empty test tree is not an error; with a filter that matches nothing, it is.
-    if (args.length === 0) jestArgs.push('--passWithNoTests');
+    if (allowNoTests) jestArgs.push('--passWithNoTests');
     if (process.env.CI) jestArgs.push('--ci');
     const code = await run(path.join(ROOT, 'node_modules', '.bin', 'jest'), [...jestArgs, ...args]);
     if (!fs.existsSync(outputFile)) return { error: `jest exited with ${code} without writing results` };
@@ -54,10 +54,26 @@ async function runJest(args) {
   }
 }
 
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/**
+ * Browser tests: Playwright drives Debian's Chromium against the sandbox (the real Flex UI offline). Without Chromium
+ * they are reported as skipped, loudly: `.ci/run` installs it; on your machine `apt-get install chromium`.
+ */
+async function runBrowserTests(args) {
+  const config = path.join(ROOT, 'tests', 'browser', 'jest.config.js');
+  if (!fs.existsSync(CHROMIUM)) {
+    console.warn(`\n[test] browser tests SKIPPED: no Chromium at ${CHROMIUM} (install it: apt-get install -y chromium).`);
+    return { passed: 0, failed: 0, skipped: 1 };
+  }
+  // A filter meant for the unit tests may match no browser test: that is not an error here.
+  return runJest(args, { config, allowNoTests: true });
+}
+
 /** Every suite `npm test` runs, in order. */
 const SUITES = [
   { name: 'unit (jest)', run: runJest },
-  // { name: 'browser (playwright)', run: runBrowserTests }, // lands with tests/browser
+  { name: 'browser (playwright)', run: runBrowserTests },
 ];
 
 async function main() {

@@ -18,7 +18,7 @@ export interface AgentDesktopOptions {
  * (`Token`, `Identity`, `Expiration`, `Roles`) as Flex reads it; other paths are agentDir's files.
  */
 export async function serveAgentDesktop(options: AgentDesktopOptions, res: ServerResponse, url: URL): Promise<void> {
-  if (url.pathname === '/') {
+  if (isDesktopRoute(url.pathname)) {
     if (!url.searchParams.has('Token')) redirectWithToken(options, res, url);
     else if (!(await sendFile(res, join(options.agentDir, 'index.html'))))
       sendHtml(res, 503, placeholderPage(options.agentDir));
@@ -27,6 +27,14 @@ export async function serveAgentDesktop(options: AgentDesktopOptions, res: Serve
   const file = resolveInside(options.agentDir, url.pathname);
   if (file !== undefined && (await sendFile(res, file))) return;
   send(res, 404, 'text/plain; charset=utf-8', `not found: ${url.pathname}\n`);
+}
+
+/**
+ * `/` and Flex's own client-side routes (`/agent-desktop`, `/teams`, `/agent-desktop/WR...`): Flex navigates there
+ * with the history API, so a reload asks the server for them and must get the desktop again, not a 404.
+ */
+function isDesktopRoute(pathname: string): boolean {
+  return pathname === '/' || !/\.[a-z0-9]+$/i.test(pathname);
 }
 
 function redirectWithToken(options: AgentDesktopOptions, res: ServerResponse, url: URL): void {

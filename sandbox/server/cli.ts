@@ -2,6 +2,7 @@
 import { existsSync } from 'fs';
 import { dirname, join, relative, resolve } from 'path';
 
+import type { SandboxServer } from './server';
 import { startSandboxServer } from './server';
 
 /** The plugin bundle `npm run build` writes, relative to the repository root. */
@@ -18,7 +19,7 @@ const DEMO_CUSTOMER_INACTIVITY = { timer_sec: 90, warning_sec: 30 };
  * Runs the sandbox server from the command line: PORT (default 4000), SANDBOX_PLUGIN (another plugin bundle) and
  * SANDBOX_AGENT_DIR (the agent desktop folder); paths in them are relative to the working directory.
  */
-export async function runCli(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function runCli(env: NodeJS.ProcessEnv = process.env): Promise<SandboxServer> {
   const root = findRepoRoot(process.cwd());
   const pluginBundlePath = env.SANDBOX_PLUGIN ? resolve(env.SANDBOX_PLUGIN) : join(root, DEFAULT_PLUGIN_BUNDLE);
   const agentDir = env.SANDBOX_AGENT_DIR ? resolve(env.SANDBOX_AGENT_DIR) : join(root, DEFAULT_AGENT_DIR);
@@ -37,6 +38,7 @@ export async function runCli(env: NodeJS.ProcessEnv = process.env): Promise<void
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  return server;
 }
 
 function readPort(text: string | undefined): number {

@@ -42,6 +42,14 @@ describe('sandbox/server pages', () => {
       expect((await get(built, '/missing.js')).status).toBe(404);
     });
 
+    it("serves the desktop again for Flex's own routes, so a reload of /agent-desktop/... works", async () => {
+      const redirect = await get(built, '/agent-desktop/WR123');
+      expect(redirect.status).toBe(302);
+      expect(new URL(redirect.headers.get('location') ?? '', built.url).pathname).toBe('/agent-desktop/WR123');
+      const page = await get(built, '/agent-desktop/WR123?Token=x');
+      expect(await page.text()).toContain('<title>agent desktop</title>');
+    });
+
     it('never serves files outside the agent folder', async () => {
       const escape = await get(built, '/%2e%2e/plugin-test.js');
       expect(escape.status).toBe(404);

@@ -1,0 +1,83 @@
+/** The sandbox's automation API (README: "Automation API"), as the browser tests call it. */
+export interface MessageView {
+  readonly index: number;
+  readonly from: 'customer' | 'agent' | 'supervisor' | 'bot' | 'system';
+  readonly author: string;
+  readonly body: string;
+  readonly attributes: Record<string, unknown>;
+  readonly dateCreated: string;
+}
+
+export interface TaskView {
+  readonly sid: string;
+  readonly status: 'pending' | 'accepted' | 'wrapping' | 'completed' | 'canceled';
+  readonly conversationSid: string;
+}
+
+export interface NewConversation {
+  readonly conversationSid: string;
+  readonly taskSid: string;
+}
+
+export class SandboxApi {
+  constructor(readonly baseUrl: string) {}
+
+  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path} -> ${response.status}: ${text}`);
+    return (text === '' ? undefined : JSON.parse(text)) as T;
+  }
+
+  reset(): Promise<unknown> {
+    return this.call('POST', '/sandbox/reset');
+  }
+
+  createConversation(body: {
+    channelType: 'web' | 'sms' | 'whatsapp';
+    customerName?: string;
+    autoAccept?: boolean;
+  }): Promise<NewConversation> {
+    return this.call('POST', '/sandbox/conversations', body);
+  }
+
+  send(conversationSid: string, from: 'customer' | 'agent' | 'supervisor' | 'bot', body: string): Promise<unknown> {
+    return this.call('POST', `/sandbox/conversations/${conversationSid}/messages`, { from, body });
+  }
+
+  messages(conversationSid: string): Promise<MessageView[]> {
+    return this.call('GET', `/sandbox/conversations/${conversationSid}/messages`);
+  }
+
+  task(taskSid: string): Promise<TaskView> {
+    return this.call('GET', `/sandbox/tasks/${taskSid}`);
+  }
+
+  setConfig(customerInactivity: unknown): Promise<unknown> {
+    return this.call('PUT', '/sandbox/config', { customerInactivity });
+  }
+
+  setConnection(state: 'connected' | 'disconnected'): Promise<unknown> {
+    return this.call('POST', '/sandbox/connection', { state });
+  }
+
+  /** Messages the plugin sent: marked with its attributes. */
+  async pluginMessages(conversationSid: string): Promise<MessageView[]> {
+    return (await this.messages(conversationSid)).filter((message) => 'conversationsInactivity' in message.attributes);
+  }
+
+  /** Polls `read` until `accept` holds or `timeoutMs` passes; returns the last value read. */
+  async waitFor<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+    const until = Date.now() + timeoutMs;
+    let value = await read();
+    while (!accept(value) && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      value = await read();
+    }
+    return value;
+  }
+}
