@@ -63,7 +63,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 async function runBrowserTests(args) {
   const config = path.join(ROOT, 'tests', 'browser', 'jest.config.js');
   if (!fs.existsSync(CHROMIUM)) {
-    console.warn(`\n[test] browser tests SKIPPED: no Chromium at ${CHROMIUM} (install it: apt-get install -y chromium).`);
+    console.warn(
+      `\n[test] browser tests SKIPPED: no Chromium at ${CHROMIUM} (install it: apt-get install -y chromium).`,
+    );
     return { passed: 0, failed: 0, skipped: 1 };
   }
   // A filter meant for the unit tests may match no browser test: that is not an error here.

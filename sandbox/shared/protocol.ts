@@ -8,10 +8,26 @@
  */
 
 /** Reservation statuses, as TaskRouter reports them to a worker. */
-export type ReservationStatus = 'pending' | 'accepted' | 'rejected' | 'timeout' | 'canceled' | 'rescinded' | 'wrapping' | 'completed';
+export type ReservationStatus =
+  | 'pending'
+  | 'accepted'
+  | 'rejected'
+  | 'timeout'
+  | 'canceled'
+  | 'rescinded'
+  | 'wrapping'
+  | 'completed';
 
 /** The reservation events Flex subscribes to (twilio-taskrouter `Reservation` events). */
-export type ReservationEventName = 'accepted' | 'rejected' | 'timeout' | 'canceled' | 'rescinded' | 'completed' | 'wrapup' | 'updated';
+export type ReservationEventName =
+  | 'accepted'
+  | 'rejected'
+  | 'timeout'
+  | 'canceled'
+  | 'rescinded'
+  | 'completed'
+  | 'wrapup'
+  | 'updated';
 
 export interface TaskDto {
   readonly sid: string; // WT...
