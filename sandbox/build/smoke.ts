@@ -15,24 +15,14 @@ import { parseArgs } from 'util';
 import type * as FlexUi from '@twilio/flex-ui';
 import { chromium, type Page } from 'playwright-core';
 import { buildAgentDesktop } from './buildAgentDesktop';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { Checks } from './checks';
 import { findRepoRoot } from './repoRoot';
 import { RESERVATION_SID_ATTRIBUTE, taskRowSelector } from '../browser/agent/taskRowAttributes';
 import { startSandboxServer } from '../server/main';
 
-/** Launch flags that work as root with no network (shared/docs/toolchain.md), plus fake media for getUserMedia. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--use-fake-device-for-media-stream',
-  '--use-fake-ui-for-media-stream',
-];
+/** Fake media so Flex's getUserMedia checks pass. */
+const MEDIA_ARGS = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
 
 /** Console output Flex produces offline that says nothing about the sandbox's correctness. */
 const KNOWN_HARMLESS: readonly RegExp[] = [
@@ -110,8 +100,8 @@ async function run(server: ControlledServer, shotsDir: string): Promise<Checks> 
 
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sandbox-smoke-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS, ...MEDIA_ARGS],
     viewport: { width: 1400, height: 900 },
     permissions: ['notifications'],
   });

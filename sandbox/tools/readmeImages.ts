@@ -11,9 +11,9 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
 
 import { buildAgentDesktop } from '../build/buildAgentDesktop';
+import { launchChromium } from '../build/chromium';
 import { findRepoRoot } from '../build/repoRoot';
 import { startSandboxServer } from '../server/main';
 import { GifRecorder } from './gifRecorder';
@@ -144,19 +144,7 @@ async function main(): Promise<void> {
     agentDir: desktop.outDir,
     log: { info: () => undefined, warn: () => undefined },
   });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     fs.mkdirSync(OUT_DIR, { recursive: true });
     const api = automation(server.url);

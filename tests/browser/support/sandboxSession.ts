@@ -1,27 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
 
+import { launchChromium } from '../../../sandbox/build/chromium';
 import { startSandboxServer } from '../../../sandbox/server/main';
 import type { SandboxServer } from '../../../sandbox/server/main';
 import { pluginBundlePath, REPO_ROOT } from './pluginBundle';
 import { SandboxApi } from './sandboxApi';
-
-/** Debian's Chromium: the only browser this machine can have (no browser downloads). */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Flags that work as root with no network (toolchain.md). */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Where failing tests leave their screenshots. */
 export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'test-results', 'browser');
@@ -48,12 +33,10 @@ export class SandboxSession {
       log: { info: () => undefined, warn: () => undefined },
     });
     // Playwright gives every launch a fresh temporary profile of its own.
-    const browser = await chromium
-      .launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
-      .catch(async (error: unknown) => {
-        await server.close();
-        throw error;
-      });
+    const browser = await launchChromium().catch(async (error: unknown) => {
+      await server.close();
+      throw error;
+    });
     return new SandboxSession(server, browser, new SandboxApi(server.url));
   }
 
