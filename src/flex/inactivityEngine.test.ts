@@ -61,6 +61,19 @@ describe('flex/inactivityEngine', () => {
       ]);
     });
 
+    it('acts at the exact due moment between two ticks, not at the next tick', async () => {
+      const harness = startHarness({ tasks: [fakeTask(1, { status: 'pending' })] });
+      await harness.advanceTo(T0 + 300);
+      harness.tasks.set(fakeTask(1));
+      // Ticks from here fall on whole seconds after T0, 700 ms after each due moment.
+      harness.clock.advanceTo(T0 + 1_000);
+      await harness.advanceTo(T0 + 20_999);
+      const history = harness.conversations.history.get('CH1') ?? [];
+      expect(history.map((message) => message.createdAt)).toEqual([T0 + 300 + 20_000]);
+      await harness.advanceTo(T0 + 300 + 35_000);
+      expect(harness.effects.wrapups).toEqual(['WR1']);
+    });
+
     it('moves the task to wrap-up at 35 s through WrapupTask, tells the agent, and lets go of everything', async () => {
       const harness = startHarness();
       await harness.advanceTo(T0 + 34_000);

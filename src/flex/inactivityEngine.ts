@@ -1,8 +1,8 @@
 import type { ChannelPolicy, InactivityConfig } from '../config/policy';
 import { policyForChannel } from '../config/policy';
 import type { ConversationTimer } from '../core/conversationTimer';
-import { planCommands } from '../core/planner';
-import type { Clock } from '../runtime/clock';
+import { nextDueAt, planCommands } from '../core/planner';
+import type { Clock, IntervalHandle } from '../runtime/clock';
 import type { Leadership } from '../runtime/leadership';
 import type { NowSource } from '../runtime/ticker';
 import type { InactivityEvent } from '../state/inactivityEvents';
@@ -32,7 +32,7 @@ export interface InactivityStore {
 export interface EngineDeps {
   readonly store: InactivityStore;
   readonly config: InactivityConfig;
-  readonly clock: Pick<Clock, 'now'>;
+  readonly clock: Pick<Clock, 'now' | 'setTimeout' | 'clearTimeout'>;
   readonly ticker: NowSource;
   readonly tasks: TaskGateway;
   readonly conversations: ConversationGateway;
@@ -230,15 +230,39 @@ export function startInactivityEngine(deps: EngineDeps): InactivityEngine {
     if (reconnected) tracked.forEach((entry) => track(reconcile(entry)));
   };
 
+  let wake: { readonly at: number; readonly handle: IntervalHandle } | undefined;
+
+  /**
+   * Wakes exactly at the next moment something is due, so a visible tab acts on time instead of up to a tick late.
+   * The ticker stays the backstop: hidden tabs throttle this main-thread timer, not the ticker's Worker.
+   */
+  const scheduleWake = (timers: readonly ConversationTimer[], now: number): void => {
+    const dueTimes = timers
+      .map((timer) => nextDueAt(timer, policyOf(trackedTask(timer)), now))
+      .filter((at): at is number => at !== null && at > now);
+    const at = dueTimes.length === 0 ? undefined : Math.min(...dueTimes);
+    if (wake !== undefined && wake.at === at) return;
+    if (wake !== undefined) deps.clock.clearTimeout(wake.handle);
+    wake =
+      at === undefined ? undefined : { at, handle: deps.clock.setTimeout(() => onTick(deps.clock.now()), at - now) };
+  };
+
   const onTick = (now: number): void => {
+    if (wake !== undefined && wake.at <= now) wake = undefined;
     if (!connected || !deps.leadership.isLeader()) return;
+    runner.run(planCommands(readyTimers(), (timer) => policyOf(trackedTask(timer)), now));
+    // Running commands can end tasks and record warnings at once: plan the wake-up on what is left.
+    scheduleWake(readyTimers(), now);
+  };
+
+  /** Timers of conversations whose history has been reconciled: the only ones anything is planned for. */
+  const readyTimers = (): ConversationTimer[] => {
     const timers: ConversationTimer[] = [];
     tracked.forEach((entry, sid) => {
       const timer = timerOf(sid);
       if (entry.ready && timer !== undefined) timers.push(timer);
     });
-    const commands = planCommands(timers, (timer) => policyOf(trackedTask(timer)), now);
-    runner.run(commands);
+    return timers;
   };
 
   const trackedTask = (timer: ConversationTimer): MessagingTaskFacts => {
@@ -280,6 +304,8 @@ export function startInactivityEngine(deps: EngineDeps): InactivityEngine {
     },
     stop() {
       cleanups.splice(0).forEach((cleanup) => cleanup());
+      if (wake !== undefined) deps.clock.clearTimeout(wake.handle);
+      wake = undefined;
       tracked.forEach((entry) => entry.stopWatching());
       tracked.clear();
     },
