@@ -25,6 +25,11 @@ function badge(): HTMLElement {
   return screen.getByRole('timer');
 }
 
+/** The name of the inline SVG icon inside `element`. */
+function iconOf(element: HTMLElement): string | undefined {
+  return element.querySelector('svg')?.dataset.icon;
+}
+
 describe('components/CountdownBadge', () => {
   describe('counting', () => {
     it('shows 0:15 at 20.000 s of a 35 s timer started at 0, as an accessible timer', () => {
@@ -72,7 +77,9 @@ describe('components/CountdownBadge', () => {
       clock.tick(25_000);
       expect(badge().textContent).toBe('0:10');
       expect(badge().dataset.look).toBe('urgent');
-      expect(badge().style.backgroundColor).toBe('rgb(254, 236, 236)');
+      // The only filled look: white on red.
+      expect(badge().style.backgroundColor).toBe('rgb(214, 31, 31)');
+      expect(badge().style.color).toBe('rgb(255, 255, 255)');
     });
   });
 
@@ -103,17 +110,19 @@ describe('components/CountdownBadge', () => {
       expect(badge().style.backgroundColor).toBe('rgb(1, 2, 3)');
       expect(badge().style.color).toBe('rgb(4, 5, 6)');
       // A token the theme lacks falls back on its own.
-      expect(badge().style.borderColor).toBe('rgb(255, 179, 122)');
+      expect(badge().style.borderColor).toBe('rgb(244, 124, 34)');
     });
   });
 
   describe('other phases', () => {
-    it('shows a pause glyph and the time kept while paused', () => {
+    it('shows a pause icon and the time kept while paused', () => {
       track(store);
       dispatchNow(store, inactivityEvents.timerPaused({ conversationSid: 'CH1', at: 10_000 }));
       renderBadge();
       clock.tick(30_000);
-      expect(badge().textContent).toBe('⏸0:25');
+      expect(badge().textContent).toBe('0:25');
+      expect(iconOf(badge())).toBe('pause');
+      expect(badge().style.borderStyle).toBe('dashed');
       expect(badge().dataset.phase).toBe('paused');
       expect(badge().getAttribute('aria-label')).toBe('Customer inactivity: paused with 25 seconds left');
     });
@@ -172,6 +181,79 @@ describe('components/CountdownBadge', () => {
       dispatchNow(store, inactivityEvents.conversationReleased({ conversationSid: 'CH1' }));
       expect(screen.queryByRole('timer')).toBeNull();
       expect(clock.listenerCount).toBe(0);
+    });
+  });
+
+  describe('looks', () => {
+    it('gives every phase its own icon, border and colors, with no emoji or symbol glyph', () => {
+      track(store, { conversationSid: 'CH1' });
+      track(store, { conversationSid: 'CH2' });
+      track(store, { conversationSid: 'CH3' });
+      track(store, { conversationSid: 'CH4', startOn: 'agent_reply' });
+      dispatchNow(store, inactivityEvents.warningSent({ conversationSid: 'CH2', cycle: 1, warningIndex: 0 }));
+      dispatchNow(store, inactivityEvents.timerPaused({ conversationSid: 'CH3', at: 0 }));
+      renderWithStore(
+        store,
+        <>
+          {['CH1', 'CH2', 'CH3', 'CH4'].map((sid) => (
+            <CountdownBadge key={sid} task={fakeTask({ conversationSid: sid })} nowSource={clock} />
+          ))}
+        </>,
+      );
+      const lookOf = (element: HTMLElement) =>
+        [element.dataset.look, iconOf(element), element.style.borderStyle, element.style.backgroundColor].join(' ');
+      expect(screen.getAllByRole('timer').map(lookOf)).toEqual([
+        'calm clock solid rgb(249, 249, 250)',
+        'warning alert solid rgb(254, 245, 238)',
+        'paused pause dashed rgb(235, 244, 255)',
+        'quiet hourglass dashed rgb(255, 255, 255)',
+      ]);
+      clock.tick(26_000);
+      expect(screen.getAllByRole('timer').map(lookOf)[0]).toBe('urgent clock solid rgb(214, 31, 31)');
+      // Digits, the colon and the dash render in every font; ⏸-like glyphs need an emoji font.
+      for (const timer of screen.getAllByRole('timer')) expect(timer.textContent).toMatch(/^[0-9:\u2014]+$/);
+    });
+
+    it('keeps its icon out of the accessibility tree: the aria-label says it all', () => {
+      track(store);
+      renderBadge();
+      expect(badge().querySelector('svg')?.getAttribute('aria-hidden')).toBe('true');
+    });
+  });
+
+  describe('placement', () => {
+    function anchorOf(timer: HTMLElement): HTMLElement {
+      const anchor = timer.parentElement;
+      if (anchor === null) throw new Error('no anchor');
+      return anchor;
+    }
+
+    it('is a plain pill in the text flow by default', () => {
+      track(store);
+      renderBadge();
+      expect(badge().style.position).toBe('');
+      expect(anchorOf(badge()).dataset.placement).toBeUndefined();
+    });
+
+    it('over a task list row: a zero-height anchor, the pill at its top right, letting clicks reach the row', () => {
+      track(store);
+      renderWithStore(store, <CountdownBadge task={fakeTask()} nowSource={clock} placement="taskListRow" />);
+      const anchor = anchorOf(badge());
+      expect(anchor.dataset.placement).toBe('taskListRow');
+      expect(anchor.style.position).toBe('relative');
+      expect(anchor.style.height).toBe('0px');
+      expect(badge().style.position).toBe('absolute');
+      expect([badge().style.top, badge().style.right]).toEqual(['8px', '12px']);
+      expect(badge().style.pointerEvents).toBe('none');
+      expect(badge().style.zIndex).toBe('1');
+    });
+
+    it('over a task list row: leaves nothing behind for an untracked conversation', () => {
+      const { container } = renderWithStore(
+        store,
+        <CountdownBadge task={fakeTask({ conversationSid: 'CH9' })} nowSource={clock} placement="taskListRow" />,
+      );
+      expect(container.innerHTML).toBe('');
     });
   });
 

@@ -7,9 +7,10 @@ import type { NowSource } from '../runtime/ticker';
 import type { AgentStrings } from './agentStrings';
 import { stringOf } from './agentStrings';
 import type { TimerTheme } from './badgeLook';
-import { badgeLookOf, lookColors } from './badgeLook';
+import { badgeLookOf, lookColors, lookShapes } from './badgeLook';
 import { fillTemplate } from './fillTemplate';
 import { conversationSidOf } from './taskConversation';
+import { TimerIcon } from './timerIcons';
 import type { BadgeModel } from './useCountdown';
 import { useCountdown } from './useCountdown';
 
@@ -21,6 +22,8 @@ export interface CountdownBadgeProps {
   readonly theme?: TimerTheme;
   /** `manager.strings`; our English defaults fill any gap. */
   readonly strings?: AgentStrings;
+  /** `inline` unless given. */
+  readonly placement?: BadgePlacement;
 }
 
 function ariaLabelOf(model: BadgeModel, strings: AgentStrings | undefined): string {
@@ -43,40 +46,96 @@ function ariaLabelOf(model: BadgeModel, strings: AgentStrings | undefined): stri
   }
 }
 
+/**
+ * Where the badge is drawn. `inline`: a pill in the text flow. `taskListRow`: over the top right corner of the task
+ * list row it belongs to (see `rowAnchorStyle`).
+ */
+export type BadgePlacement = 'inline' | 'taskListRow';
+
 const pillStyle: React.CSSProperties = {
   display: 'inline-flex',
   alignItems: 'center',
-  gap: '0.25em',
-  padding: '0 0.5em',
+  gap: '4px',
+  boxSizing: 'border-box',
+  // 20 px in all: the line height of the row's first line, so the pill sits on it like a word of the same line.
+  height: '20px',
+  padding: '0 6px',
   borderRadius: '100px',
   borderWidth: '1px',
-  borderStyle: 'solid',
-  fontSize: '0.75rem',
+  fontSize: '12px',
   fontWeight: 600,
-  lineHeight: 1.5,
+  lineHeight: '16px',
   whiteSpace: 'nowrap',
   // Digits of equal width, so the pill does not jitter as seconds change.
   fontVariantNumeric: 'tabular-nums',
 };
 
-function CountdownBadgeView({ task, nowSource, theme, strings }: CountdownBadgeProps): JSX.Element | null {
+/**
+ * Flex 2.17.1 renders a TaskListItem's Content children with no container, as siblings of the row element
+ * (`.Twilio-TaskListBaseItem`) in the task list, so a child cannot be laid out inside the row. Added before the row
+ * (a negative sortOrder), the badge sits in a zero-height, full-width anchor whose top edge is the row's top edge;
+ * from there it is placed over the row's top right corner, where the first line (the customer's name) ends. The
+ * anchor takes no space, so Flex's own row layout is untouched.
+ */
+const rowAnchorStyle: React.CSSProperties = {
+  display: 'block',
+  position: 'relative',
+  height: 0,
+  alignSelf: 'stretch',
+};
+
+/**
+ * The row's first line starts 8 px below its top, and its text ends 12 px before its right edge (Flex's 8 px side
+ * padding plus the empty actions area). The pill must paint over the row, which comes later in the DOM and is
+ * positioned: hence the z-index. It lets clicks through, so clicking it selects the row like any other point of it.
+ */
+const rowCornerStyle: React.CSSProperties = {
+  position: 'absolute',
+  top: '8px',
+  right: '12px',
+  zIndex: 1,
+  pointerEvents: 'none',
+};
+
+function CountdownBadgeView({
+  task,
+  nowSource,
+  theme,
+  strings,
+  placement = 'inline',
+}: CountdownBadgeProps): JSX.Element | null {
   const model = useCountdown(conversationSidOf(task) ?? '', nowSource);
   // Once Flex confirms the wrap-up the conversation is settled: nothing is left to count.
   if (model === null || model.phase === 'done') return null;
   const look = badgeLookOf(model);
   const colors = lookColors(look, theme);
-  return (
+  const shape = lookShapes[look];
+  const pill = (
     <span
       role="timer"
       aria-live="off"
       aria-label={ariaLabelOf(model, strings)}
       data-phase={model.phase}
       data-look={look}
-      style={{ ...pillStyle, backgroundColor: colors.background, color: colors.text, borderColor: colors.border }}
+      style={{
+        ...pillStyle,
+        ...(placement === 'taskListRow' ? rowCornerStyle : undefined),
+        backgroundColor: colors.background,
+        color: colors.text,
+        borderColor: colors.border,
+        borderStyle: shape.borderStyle,
+      }}
     >
-      {model.phase === 'paused' && <span aria-hidden="true">⏸</span>}
+      <TimerIcon name={shape.icon} />
       <span aria-hidden="true">{model.text}</span>
     </span>
+  );
+  return placement === 'taskListRow' ? (
+    <span data-placement={placement} style={rowAnchorStyle}>
+      {pill}
+    </span>
+  ) : (
+    pill
   );
 }
 

@@ -7,7 +7,7 @@ import { inactivityEvents } from '../state/inactivityEvents';
 import { CountdownBadge } from './CountdownBadge';
 import type { FakeNowSource, TestStore } from './testing/fixtures';
 import { dispatchNow, fakeNowSource, fakeTask, renderWithStore, testStore, track } from './testing/fixtures';
-import { TimerControls } from './TimerControls';
+import { COMPACT_BELOW_PX, TimerControls } from './TimerControls';
 
 const FIVE_MINUTES = 300_000;
 
@@ -21,7 +21,9 @@ beforeEach(() => {
   invoke = jest.fn((_action: string, _payload: TimerActionPayload) => Promise.resolve());
 });
 
-function renderControls(props: { extendMs?: number; task?: ReturnType<typeof fakeTask> } = {}) {
+function renderControls(
+  props: { extendMs?: number; task?: ReturnType<typeof fakeTask>; strings?: Record<string, string> } = {},
+) {
   return renderWithStore(
     store,
     <TimerControls
@@ -29,6 +31,7 @@ function renderControls(props: { extendMs?: number; task?: ReturnType<typeof fak
       nowSource={clock}
       extendMs={() => props.extendMs ?? FIVE_MINUTES}
       invoke={invoke}
+      strings={props.strings}
     />,
   );
 }
@@ -82,6 +85,137 @@ describe('components/TimerControls', () => {
     track(store);
     renderControls({ extendMs: 0 });
     expect(screen.getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual(['Pause inactivity timer']);
+  });
+
+  describe('look', () => {
+    it('labels the buttons with short visible text and an icon drawn in SVG, no emoji glyph', () => {
+      track(store);
+      renderControls();
+      const pause = button('Pause inactivity timer');
+      expect(pause.textContent).toBe('Pause timer');
+      expect(pause.querySelector('svg')?.dataset.icon).toBe('pause');
+      expect(pause.querySelector('svg')?.getAttribute('aria-hidden')).toBe('true');
+      expect(pause.title).toBe('Pause inactivity timer');
+    });
+
+    it('shows Resume timer with a play icon while paused', () => {
+      track(store);
+      dispatchNow(store, inactivityEvents.timerPaused({ conversationSid: 'CH1', at: 5_000 }));
+      renderControls();
+      const resume = button('Resume inactivity timer');
+      expect(resume.textContent).toBe('Resume timer');
+      expect(resume.querySelector('svg')?.dataset.icon).toBe('play');
+    });
+
+    it('takes the visible labels from the strings it is given', () => {
+      track(store);
+      renderControls({ strings: { InactivityControlPauseLabel: 'Pausar' } });
+      expect(button('Pause inactivity timer').textContent).toBe('Pausar');
+    });
+
+    it('joins the two buttons into one group: outer corners rounded, the shared border drawn once', () => {
+      track(store);
+      renderControls();
+      const [toggle, extend] = screen.getAllByRole('button');
+      expect(toggle?.style.borderRadius).toBe('4px 0 0 4px');
+      expect(extend?.style.borderRadius).toBe('0 4px 4px 0');
+      expect(extend?.style.marginLeft).toBe('-1px');
+    });
+
+    it('rounds a lone pause button on all corners', () => {
+      track(store);
+      renderControls({ extendMs: 0 });
+      expect(button('Pause inactivity timer').style.borderRadius).toBe('4px 4px 4px 4px');
+    });
+
+    it("colors the buttons from the theme's Paste tokens, and takes the primary colors on hover", () => {
+      track(store);
+      const theme = {
+        tokens: {
+          textColors: { colorText: 'rgb(1, 1, 1)', colorTextPrimary: 'rgb(2, 2, 2)' },
+          radii: { borderRadius20: '6px' },
+        },
+      };
+      renderWithStore(
+        store,
+        <TimerControls task={fakeTask()} nowSource={clock} extendMs={() => 0} invoke={invoke} theme={theme} />,
+      );
+      const pause = button('Pause inactivity timer');
+      expect(pause.style.color).toBe('rgb(1, 1, 1)');
+      expect(pause.style.borderRadius).toBe('6px 6px 6px 6px');
+      fireEvent.mouseEnter(pause);
+      expect(pause.style.color).toBe('rgb(2, 2, 2)');
+      fireEvent.mouseLeave(pause);
+      expect(pause.style.color).toBe('rgb(1, 1, 1)');
+    });
+  });
+
+  describe('in a narrow header', () => {
+    /** Stands in for the browser's ResizeObserver, which jsdom lacks; `resize` calls the observers back. */
+    class FakeResizeObserver implements ResizeObserver {
+      static readonly live = new Set<FakeResizeObserver>();
+      constructor(private readonly callback: ResizeObserverCallback) {
+        FakeResizeObserver.live.add(this);
+      }
+      observe(): void {}
+      unobserve(): void {}
+      disconnect(): void {
+        FakeResizeObserver.live.delete(this);
+      }
+      static resize(): void {
+        act(() => FakeResizeObserver.live.forEach((observer) => observer.callback([], observer)));
+      }
+    }
+
+    let rowWidth = 0;
+
+    beforeEach(() => {
+      Object.defineProperty(window, 'ResizeObserver', {
+        configurable: true,
+        writable: true,
+        value: FakeResizeObserver,
+      });
+    });
+
+    afterEach(() => {
+      Reflect.deleteProperty(window, 'ResizeObserver');
+    });
+
+    /** Renders the controls in a header row (their parent element) `width` px wide. */
+    function renderInRow(width: number) {
+      rowWidth = width;
+      const row = document.createElement('div');
+      Object.defineProperty(row, 'clientWidth', { get: () => rowWidth });
+      document.body.appendChild(row);
+      return renderWithStore(
+        store,
+        <TimerControls task={fakeTask()} nowSource={clock} extendMs={() => FIVE_MINUTES} invoke={invoke} />,
+        { container: row },
+      );
+    }
+
+    it(`shows the toggle's icon alone below ${COMPACT_BELOW_PX} px, keeping its accessible name`, () => {
+      track(store);
+      renderInRow(COMPACT_BELOW_PX - 1);
+      const pause = button('Pause inactivity timer');
+      expect(pause.textContent).toBe('');
+      expect(pause.querySelector('svg')?.dataset.icon).toBe('pause');
+      expect(button('Give the customer 5 minutes more').textContent).toBe('+5 min');
+    });
+
+    it('follows the row as it is resized, and stops observing when unmounted', () => {
+      track(store);
+      const { unmount } = renderInRow(COMPACT_BELOW_PX);
+      expect(button('Pause inactivity timer').textContent).toBe('Pause timer');
+      rowWidth = 300;
+      FakeResizeObserver.resize();
+      expect(button('Pause inactivity timer').textContent).toBe('');
+      rowWidth = 600;
+      FakeResizeObserver.resize();
+      expect(button('Pause inactivity timer').textContent).toBe('Pause timer');
+      unmount();
+      expect(FakeResizeObserver.live.size).toBe(0);
+    });
   });
 
   describe('hidden when nothing can be adjusted', () => {
@@ -175,9 +309,10 @@ describe('components/TimerControls', () => {
     clock.tick(20_000);
     await click(button('Pause inactivity timer'));
     clock.tick(50_000);
-    expect(screen.getByRole('timer').textContent).toBe('⏸0:15');
+    expect(screen.getByRole('timer').textContent).toBe('0:15');
+    expect(screen.getByRole('timer').dataset.look).toBe('paused');
     await click(button('Give the customer 5 minutes more'));
-    expect(screen.getByRole('timer').textContent).toBe('⏸5:15');
+    expect(screen.getByRole('timer').textContent).toBe('5:15');
     await click(button('Resume inactivity timer'));
     clock.tick(51_000);
     expect(screen.getByRole('timer').textContent).toBe('5:14');

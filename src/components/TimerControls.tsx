@@ -1,5 +1,5 @@
 import type { ITask } from '@twilio/flex-ui';
-import React from 'react';
+import React, { useLayoutEffect, useRef, useState } from 'react';
 
 import type { TimerPhase } from '../core/phase';
 import { phaseAt } from '../core/phase';
@@ -9,9 +9,12 @@ import { TimerActionName } from '../flex/timerActions';
 import type { TimerActionPayload } from '../flex/timerActions';
 import type { NowSource } from '../runtime/ticker';
 import type { AgentStrings } from './agentStrings';
-import { stringOf } from './agentStrings';
+import { ControlLabel, controlLabelOf, stringOf } from './agentStrings';
+import type { TimerTheme } from './badgeLook';
+import { tokenOf } from './badgeLook';
 import { fillTemplate } from './fillTemplate';
 import { conversationSidOf } from './taskConversation';
+import { TimerIcon } from './timerIcons';
 import { useTimerView } from './useTimerView';
 
 export interface TimerControlsProps {
@@ -24,6 +27,8 @@ export interface TimerControlsProps {
   readonly invoke: (action: string, payload: TimerActionPayload) => Promise<unknown>;
   /** `manager.strings`; our English defaults fill any gap. */
   readonly strings?: AgentStrings;
+  /** Passed by Flex; its Paste tokens color the buttons. */
+  readonly theme?: TimerTheme;
 }
 
 function samePhase(shown: TimerPhase, next: TimerPhase): boolean {
@@ -40,20 +45,174 @@ function shortExtension(ms: number): string {
   return ms >= 60_000 ? `+${Math.round(ms / 60_000)} min` : `+${Math.ceil(ms / 1000)} s`;
 }
 
-const buttonStyle: React.CSSProperties = {
-  font: 'inherit',
-  fontSize: '0.75rem',
-  lineHeight: 1.5,
-  padding: '0 0.5em',
-  border: '1px solid currentColor',
-  borderRadius: '4px',
-  background: 'transparent',
-  color: 'inherit',
+/** The colors of a button at rest or hovered: those of a Paste secondary button, from the theme's tokens. */
+interface ButtonLook {
+  readonly background: string;
+  readonly text: string;
+  readonly border: string;
+}
+
+function buttonLooks(theme: TimerTheme | undefined): { readonly rest: ButtonLook; readonly hover: ButtonLook } {
+  return {
+    rest: {
+      background: tokenOf(theme, 'backgroundColors', 'colorBackgroundBody', 'rgb(255, 255, 255)'),
+      text: tokenOf(theme, 'textColors', 'colorText', 'rgb(18, 28, 45)'),
+      border: tokenOf(theme, 'borderColors', 'colorBorder', 'rgb(136, 145, 170)'),
+    },
+    hover: {
+      background: tokenOf(theme, 'backgroundColors', 'colorBackgroundPrimaryWeakest', 'rgb(235, 244, 255)'),
+      text: tokenOf(theme, 'textColors', 'colorTextPrimary', 'rgb(2, 99, 224)'),
+      border: tokenOf(theme, 'borderColors', 'colorBorderPrimary', 'rgb(2, 99, 224)'),
+    },
+  };
+}
+
+/**
+ * The two buttons form one segmented group: they share the border between them (the second overlaps the first by
+ * 1 px) and only the group's outer corners are rounded. 28 px high, below the header's 38 px Complete/End button, so
+ * the primary action stays the most prominent.
+ */
+const groupStyle: React.CSSProperties = {
+  display: 'inline-flex',
+  alignItems: 'center',
+  alignSelf: 'center',
+  flexShrink: 0,
+  margin: '0 8px',
+};
+
+const buttonBaseStyle: React.CSSProperties = {
+  position: 'relative',
+  display: 'inline-flex',
+  alignItems: 'center',
+  gap: '4px',
+  boxSizing: 'border-box',
+  height: '28px',
+  margin: 0,
+  padding: '0 10px',
+  borderWidth: '1px',
+  borderStyle: 'solid',
+  fontFamily: 'inherit',
+  fontSize: '12px',
+  fontWeight: 600,
+  lineHeight: '16px',
+  whiteSpace: 'nowrap',
   cursor: 'pointer',
 };
 
+interface ControlButtonProps {
+  readonly label: string;
+  readonly position: 'first' | 'last' | 'only';
+  readonly radius: string;
+  readonly looks: ReturnType<typeof buttonLooks>;
+  readonly onClick: () => void;
+  readonly children: React.ReactNode;
+}
+
+/** One button of the group; it tracks hover itself because inline styles cannot express `:hover`. */
+function ControlButton({ label, position, radius, looks, onClick, children }: ControlButtonProps): JSX.Element {
+  const [hovered, setHovered] = useState(false);
+  const look = hovered ? looks.hover : looks.rest;
+  const roundStart = position === 'first' || position === 'only';
+  const roundEnd = position === 'last' || position === 'only';
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      title={label}
+      onClick={onClick}
+      onMouseEnter={() => setHovered(true)}
+      onMouseLeave={() => setHovered(false)}
+      style={{
+        ...buttonBaseStyle,
+        marginLeft: roundStart ? 0 : '-1px',
+        // The hovered button's border is drawn over its neighbor's shared edge.
+        zIndex: hovered ? 1 : undefined,
+        borderRadius: `${roundStart ? radius : 0} ${roundEnd ? radius : 0} ${roundEnd ? radius : 0} ${roundStart ? radius : 0}`,
+        backgroundColor: look.background,
+        color: look.text,
+        borderColor: look.border,
+      }}
+    >
+      {children}
+    </button>
+  );
+}
+
+/**
+ * Width of the header row (Flex's name and status, our group, the Complete/End button) below which the toggle shows
+ * its icon alone. Flex's default layout gives the task canvas a quarter to a third of the window: the header is ~610 px
+ * wide on a 1920 px screen but ~290-350 px on 1280-1400 px ones, where the text labels would squeeze Flex's name and
+ * status to nothing.
+ * 440 px leaves that status line (~130 px) room next to the full labels (~200 px) and the button (~100 px).
+ */
+export const COMPACT_BELOW_PX = 440;
+
+/** Whether the parent row of `ref` is narrower than COMPACT_BELOW_PX, following its resizes. */
+function useCompactRow(ref: React.RefObject<HTMLElement>): boolean {
+  const [compact, setCompact] = useState(false);
+  useLayoutEffect(() => {
+    const row = ref.current?.parentElement;
+    // No ResizeObserver (an old browser, jsdom): keep the full labels.
+    if (row === null || row === undefined || typeof ResizeObserver === 'undefined') return undefined;
+    const update = (): void => setCompact(row.clientWidth < COMPACT_BELOW_PX);
+    update();
+    const observer = new ResizeObserver(update);
+    observer.observe(row);
+    return () => observer.disconnect();
+  }, [ref]);
+  return compact;
+}
+
+interface ControlGroupProps {
+  readonly paused: boolean;
+  readonly toggleLabel: string;
+  readonly toggleText: string;
+  readonly extendLabel: string;
+  /** Empty when the policy gives no extension: the extend button is left out. */
+  readonly extendText: string;
+  readonly theme: TimerTheme | undefined;
+  readonly onToggle: () => void;
+  readonly onExtend: () => void;
+}
+
+/** The buttons, mounted only while the timer is adjustable, so its size tracking starts with the group itself. */
+function ControlGroup(props: ControlGroupProps): JSX.Element {
+  const { paused, toggleLabel, toggleText, extendLabel, extendText, theme, onToggle, onExtend } = props;
+  const ref = useRef<HTMLDivElement>(null);
+  const compact = useCompactRow(ref);
+  const looks = buttonLooks(theme);
+  const radius = tokenOf(theme, 'radii', 'borderRadius20', '4px');
+  const hasExtend = extendText !== '';
+  return (
+    <div ref={ref} style={groupStyle} data-compact={compact}>
+      <ControlButton
+        label={toggleLabel}
+        position={hasExtend ? 'first' : 'only'}
+        radius={radius}
+        looks={looks}
+        onClick={onToggle}
+      >
+        <TimerIcon name={paused ? 'play' : 'pause'} />
+        {!compact && <span>{toggleText}</span>}
+      </ControlButton>
+      {hasExtend && (
+        <ControlButton label={extendLabel} position="last" radius={radius} looks={looks} onClick={onExtend}>
+          {extendText}
+        </ControlButton>
+      )}
+    </div>
+  );
+}
+
 /** Pause/Resume and "+N min" for the selected task's inactivity timer, through the plugin's Flex actions. */
-export function TimerControls({ task, nowSource, extendMs, invoke, strings }: TimerControlsProps): JSX.Element | null {
+export function TimerControls({
+  task,
+  nowSource,
+  extendMs,
+  invoke,
+  strings,
+  theme,
+}: TimerControlsProps): JSX.Element | null {
   const conversationSid = conversationSidOf(task);
   // Only the phase matters here: the controls re-render on phase changes, not on every second.
   const phase = useTimerView(conversationSid ?? '', nowSource, phaseAt, samePhase);
@@ -68,34 +227,19 @@ export function TimerControls({ task, nowSource, extendMs, invoke, strings }: Ti
     }
   };
   const paused = phase === 'paused';
-  const toggleLabel = stringOf(strings, paused ? InactivityString.ControlResume : InactivityString.ControlPause);
   const extensionMs = extendMs(task);
-  const extendLabel = fillTemplate(stringOf(strings, InactivityString.ControlExtend), {
-    extension: remainingInWords(extensionMs),
-  });
-
   return (
-    <span style={{ display: 'inline-flex', gap: '0.25em' }}>
-      <button
-        type="button"
-        style={buttonStyle}
-        aria-label={toggleLabel}
-        title={toggleLabel}
-        onClick={() => run(paused ? TimerActionName.Resume : TimerActionName.Pause)}
-      >
-        <span aria-hidden="true">{paused ? '▶' : '⏸'}</span>
-      </button>
-      {extensionMs > 0 && (
-        <button
-          type="button"
-          style={buttonStyle}
-          aria-label={extendLabel}
-          title={extendLabel}
-          onClick={() => run(TimerActionName.Extend)}
-        >
-          {shortExtension(extensionMs)}
-        </button>
-      )}
-    </span>
+    <ControlGroup
+      paused={paused}
+      toggleLabel={stringOf(strings, paused ? InactivityString.ControlResume : InactivityString.ControlPause)}
+      toggleText={controlLabelOf(strings, paused ? ControlLabel.Resume : ControlLabel.Pause)}
+      extendLabel={fillTemplate(stringOf(strings, InactivityString.ControlExtend), {
+        extension: remainingInWords(extensionMs),
+      })}
+      extendText={extensionMs > 0 ? shortExtension(extensionMs) : ''}
+      theme={theme}
+      onToggle={() => run(paused ? TimerActionName.Resume : TimerActionName.Pause)}
+      onExtend={() => run(TimerActionName.Extend)}
+    />
   );
 }

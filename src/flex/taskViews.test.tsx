@@ -41,11 +41,12 @@ describe('flex/taskViews', () => {
       return { nowSource, cleanup, badge: added(Flex.TaskListItem.Content, BADGE_KEY) };
     }
 
-    it('adds a keyed CountdownBadge to every task list row, after what is there', () => {
+    it("adds a keyed CountdownBadge to every task list row, just before Flex's row, placed over the row", () => {
       const { badge, nowSource } = addBadge();
       expect(badge?.child.type).toBe(CountdownBadge);
-      expect(badge?.child.props).toEqual({ nowSource, strings });
-      expect(badge?.options.sortOrder).toBe(100);
+      expect(badge?.child.props).toEqual({ nowSource, strings, placement: 'taskListRow' });
+      // Flex's own row is the default content, at sortOrder 0.
+      expect(badge?.options.sortOrder).toBe(-1);
       expect(badge?.options.replace).toBeUndefined();
     });
 
@@ -95,12 +96,12 @@ describe('flex/taskViews', () => {
       return { cleanup, controls, props };
     }
 
-    it('adds keyed TimerControls at the start of the task canvas header', () => {
+    it("adds keyed TimerControls to the task canvas header, between Flex's name (1) and its End button (2)", () => {
       const { controls, props } = addControls();
       expect(controls.child.type).toBe(TimerControls);
       expect(props.nowSource).toBe(ticker);
       expect(props.strings).toBe(strings);
-      expect(controls.options.sortOrder).toBe(-1);
+      expect(controls.options.sortOrder).toBe(1);
     });
 
     it('shows for messaging tasks only', () => {

@@ -1,5 +1,5 @@
 import { act, render } from '@testing-library/react';
-import type { RenderResult } from '@testing-library/react';
+import type { RenderOptions, RenderResult } from '@testing-library/react';
 import type { ITask } from '@twilio/flex-ui';
 import React from 'react';
 import { Provider } from 'react-redux';
@@ -77,9 +77,13 @@ export function fakeTask(attributes: Record<string, unknown> = { conversationSid
 }
 
 /** Renders inside a react-redux Provider; `rerender` keeps the Provider. */
-export function renderWithStore(store: TestStore, element: React.ReactElement): RenderResult {
+export function renderWithStore(
+  store: TestStore,
+  element: React.ReactElement,
+  options: Omit<RenderOptions, 'wrapper'> = {},
+): RenderResult {
   const wrapper = ({ children }: { children?: React.ReactNode }): React.ReactElement => (
     <Provider store={store}>{children}</Provider>
   );
-  return render(element, { wrapper });
+  return render(element, { ...options, wrapper });
 }
