@@ -20,8 +20,8 @@ import { GifRecorder } from './gifRecorder';
 
 const ROOT = findRepoRoot();
 const OUT_DIR = path.join(ROOT, 'readme_images');
-const VIEWPORT = { width: 1100, height: 620 };
-const TASK_LIST_CLIP = { x: 50, y: 50, width: 320, height: 300 };
+const VIEWPORT = { width: 1100, height: 760 };
+const TASK_LIST_CLIP = { x: 50, y: 50, width: 330, height: 330 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -130,7 +130,7 @@ async function badgeStates(browser: Browser, baseUrl: string, api: Automation): 
     await flex.Actions.invokeAction('PauseInactivityTimer', { conversationSid });
   }, paused.conversationSid);
   await sleep(12_000);
-  write('badgeStates.png', await page.screenshot({ type: 'png', clip: { ...TASK_LIST_CLIP, height: 360 } }));
+  write('badgeStates.png', await page.screenshot({ type: 'png', clip: { ...TASK_LIST_CLIP, height: 440 } }));
   await page.context().close();
 }
 
