@@ -62,6 +62,16 @@ async function openAgent(browser: Browser, baseUrl: string): Promise<Page> {
   return page;
 }
 
+/** The task list column, measured from its rows (its width follows the window). */
+async function taskListClip(
+  page: Page,
+  height: number,
+): Promise<{ x: number; y: number; width: number; height: number }> {
+  const row = await page.locator('.Twilio-TaskListBaseItem').first().boundingBox();
+  if (row === null) return { ...TASK_LIST_CLIP, height };
+  return { x: Math.max(0, row.x - 4), y: TASK_LIST_CLIP.y, width: row.width + 8, height };
+}
+
 const badgesShown = (page: Page, count: number) =>
   page.waitForFunction((n) => document.querySelectorAll('[role="timer"]').length >= n, count, { timeout: 60_000 });
 
@@ -100,7 +110,7 @@ async function multiChat(browser: Browser, baseUrl: string, api: Automation): Pr
     await api.chat('whatsapp', 'Grace Hopper'),
   ];
   await badgesShown(page, chats.length);
-  const gif = new GifRecorder(page, TASK_LIST_CLIP);
+  const gif = new GifRecorder(page, await taskListClip(page, TASK_LIST_CLIP.height));
   await gif.record(6_000, 1_000);
   const second = chats[1];
   if (second !== undefined) await api.say(second.conversationSid, 'customer', 'Still here!');
@@ -130,7 +140,7 @@ async function badgeStates(browser: Browser, baseUrl: string, api: Automation): 
     await flex.Actions.invokeAction('PauseInactivityTimer', { conversationSid });
   }, paused.conversationSid);
   await sleep(12_000);
-  write('badgeStates.png', await page.screenshot({ type: 'png', clip: { ...TASK_LIST_CLIP, height: 440 } }));
+  write('badgeStates.png', await page.screenshot({ type: 'png', clip: await taskListClip(page, 300) }));
   await page.context().close();
 }
 
