@@ -1,6 +1,7 @@
 import type { Clock, IntervalHandle } from './clock';
+import { MemoryStorage } from './keyValueStorage';
 import { defaultLeadershipEnvironment, electLeader, mayClaimLease, parseLease } from './leadership';
-import type { LockManagerLike, StorageLike } from './leadership';
+import type { LockManagerLike } from './leadership';
 import { FakeClock } from './testing/fakeClock';
 
 /** A LockManager with one FIFO queue per name: the next request is granted when the holder's promise settles. */
@@ -32,18 +33,49 @@ class FakeLockManager implements LockManagerLike {
   }
 }
 
-/** A Map-backed localStorage shared by the "tabs" of a test. */
-class FakeStorage implements StorageLike {
-  readonly items = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
+/**
+ * One tab's Worker-driven ticker on a shared FakeClock: a tick every second, delivered only if `minGapMs` has passed
+ * since the last delivered one, so `throttle(60_000)` models Chrome's once-a-minute hidden-tab timers.
+ */
+class TabTicks {
+  private readonly listeners = new Set<(now: number) => void>();
+  private minGapMs = 0;
+  private lastDeliveredAt = Number.NEGATIVE_INFINITY;
+
+  constructor(private readonly clock: FakeClock) {
+    clock.setInterval(() => this.tick(), 1_000);
   }
-  setItem(key: string, value: string): void {
-    this.items.set(key, value);
+
+  subscribe(listener: (now: number) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
-  removeItem(key: string): void {
-    this.items.delete(key);
+
+  throttle(minGapMs: number): void {
+    this.minGapMs = minGapMs;
   }
+
+  get subscribers(): number {
+    return this.listeners.size;
+  }
+
+  private tick(): void {
+    const now = this.clock.now();
+    if (now - this.lastDeliveredAt < this.minGapMs) return;
+    this.lastDeliveredAt = now;
+    this.listeners.forEach((listener) => listener(now));
+  }
+}
+
+/** A tab's clock that may only be read: proves that renewal rides on the ticks and schedules nothing itself. */
+function readOnlyClock(shared: FakeClock): Clock & { setInterval: jest.Mock; setTimeout: jest.Mock } {
+  return {
+    now: () => shared.now(),
+    setInterval: jest.fn(),
+    clearInterval: () => undefined,
+    setTimeout: jest.fn(),
+    clearTimeout: () => undefined,
+  };
 }
 
 /** One tab's view of a shared FakeClock; crash() clears only this tab's timers, like a tab that froze or died. */
@@ -68,22 +100,26 @@ function tabClock(shared: FakeClock): Clock & { crash(): void } {
 
 const flushPromises = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 const NAME = 'inactivity-leader:v1:WK0001';
+const leaseIn = (storage: MemoryStorage) => parseLease(storage.getItem(NAME));
 
 describe('runtime/leadership', () => {
   describe('web-locks', () => {
     function twoTabs() {
       const locks = new FakeLockManager();
       const clock = new FakeClock();
+      const storage = new MemoryStorage();
       const warn = jest.fn();
-      const first = electLeader({ name: NAME, clock, locks, warn });
-      const second = electLeader({ name: NAME, clock, locks, warn });
-      return { first, second, clock, warn };
+      const first = electLeader({ name: NAME, clock, locks, storage: () => storage, warn });
+      const second = electLeader({ name: NAME, clock, locks, storage: () => storage, warn });
+      return { first, second, clock, storage, warn };
     }
 
-    it('makes the first tab leader and keeps the second waiting', async () => {
-      const { first, second, warn } = twoTabs();
+    it('makes the first tab leader and keeps the second waiting, never touching the storage lease', async () => {
+      const { first, second, clock, storage, warn } = twoTabs();
       await flushPromises();
-      expect(first.mechanism).toBe('web-locks');
+      clock.advance(60_000);
+      expect(storage.getItem(NAME)).toBeNull();
+      expect(clock.pendingTimers()).toBe(0);
       expect(first.isLeader()).toBe(true);
       expect(second.isLeader()).toBe(false);
       expect(warn).not.toHaveBeenCalled();
@@ -124,11 +160,15 @@ describe('runtime/leadership', () => {
     it('falls back to the storage lease, with a warning, when the lock request is refused', async () => {
       const warn = jest.fn();
       const locks: LockManagerLike = { request: () => Promise.reject(new Error('SecurityError')) };
-      const storage = new FakeStorage();
-      const leadership = electLeader({ name: NAME, clock: new FakeClock(), locks, storage: () => storage, warn });
-      expect(leadership.mechanism).toBe('web-locks');
+      const storage = new MemoryStorage();
+      const clock = new FakeClock();
+      const ticks = new TabTicks(clock);
+      const leadership = electLeader({ name: NAME, clock, locks, storage: () => storage, ticks, tabId: 'tab-a', warn });
+      expect(storage.getItem(NAME)).toBeNull();
+      expect(ticks.subscribers).toBe(0);
       await flushPromises();
-      expect(leadership.mechanism).toBe('storage-lease');
+      expect(leaseIn(storage)?.tabId).toBe('tab-a');
+      expect(ticks.subscribers).toBe(1);
       expect(leadership.isLeader()).toBe(true);
       expect(warn).toHaveBeenCalledTimes(1);
       expect(warn).toHaveBeenCalledWith(expect.stringMatching(/Web Locks request failed/));
@@ -147,20 +187,27 @@ describe('runtime/leadership', () => {
           });
         },
       };
-      const leadership = electLeader({ name: NAME, clock: new FakeClock(), locks, warn: jest.fn() });
+      const storage = new MemoryStorage();
+      const leadership = electLeader({
+        name: NAME,
+        clock: new FakeClock(),
+        locks,
+        storage: () => storage,
+        warn: jest.fn(),
+      });
       expect(leadership.isLeader()).toBe(true);
       rejectHeld(new Error('AbortError: stolen'));
       await flushPromises();
       expect(leadership.isLeader()).toBe(false);
-      expect(leadership.mechanism).toBe('web-locks');
       expect(requests).toBe(2);
+      expect(storage.getItem(NAME)).toBeNull();
     });
   });
 
-  describe('storage-lease', () => {
+  describe('storage-lease renewed by clock.setInterval (no ticks given)', () => {
     function twoTabs(leaseMs = 6_000) {
       const clock = new FakeClock(0);
-      const storage = new FakeStorage();
+      const storage = new MemoryStorage();
       const tabs = ['tab-a', 'tab-b'].map((tabId) => {
         const own = tabClock(clock);
         const leadership = electLeader({ name: NAME, clock: own, storage: () => storage, tabId, leaseMs });
@@ -173,7 +220,6 @@ describe('runtime/leadership', () => {
 
     it('elects exactly one of two tabs, and keeps it while it renews', () => {
       const { clock, a, b } = twoTabs();
-      expect(a.leadership.mechanism).toBe('storage-lease');
       expect([a.leadership.isLeader(), b.leadership.isLeader()]).toEqual([true, false]);
       clock.advance(60_000);
       expect([a.leadership.isLeader(), b.leadership.isLeader()]).toEqual([true, false]);
@@ -185,8 +231,9 @@ describe('runtime/leadership', () => {
       a.clock.crash();
       expect(parseLease(storage.getItem(NAME))).toEqual({ tabId: 'tab-a', expiresAt: 10_000 });
       clock.advanceTo(9_999);
-      expect(b.leadership.isLeader()).toBe(false);
+      expect([a.leadership.isLeader(), b.leadership.isLeader()]).toEqual([true, false]);
       clock.advanceTo(10_000);
+      expect(a.leadership.isLeader()).toBe(false);
       expect(b.leadership.isLeader()).toBe(true);
       expect(parseLease(storage.getItem(NAME))?.tabId).toBe('tab-b');
     });
@@ -207,9 +254,12 @@ describe('runtime/leadership', () => {
 
     it('steps a stale leader down when it finds another tab holding a live lease', () => {
       const { clock, storage, a } = twoTabs();
+      const heard = jest.fn();
+      a.leadership.subscribe(heard);
       storage.setItem(NAME, JSON.stringify({ tabId: 'tab-c', expiresAt: 100_000 }));
       clock.advance(2_000);
       expect(a.leadership.isLeader()).toBe(false);
+      expect(heard).toHaveBeenCalledWith(false);
     });
 
     it('does not remove a lease that is not ours on release', () => {
@@ -218,11 +268,12 @@ describe('runtime/leadership', () => {
       expect(parseLease(storage.getItem(NAME))?.tabId).toBe('tab-a');
     });
 
-    it('keeps its role and warns once when storage throws', () => {
+    it('keeps its role while its last claim lasts when storage throws, warns once, then steps down', () => {
       const clock = new FakeClock();
       const warn = jest.fn();
+      const heard = jest.fn();
       let broken = false;
-      const storage = new FakeStorage();
+      const storage = new MemoryStorage();
       const leadership = electLeader({
         name: NAME,
         clock,
@@ -232,9 +283,14 @@ describe('runtime/leadership', () => {
           return storage;
         },
       });
+      leadership.subscribe(heard);
       broken = true;
-      clock.advance(10_000);
+      clock.advanceTo(5_999);
       expect(leadership.isLeader()).toBe(true);
+      expect(heard).not.toHaveBeenCalled();
+      clock.advanceTo(6_000);
+      expect(leadership.isLeader()).toBe(false);
+      expect(heard).toHaveBeenCalledWith(false);
       expect(warn).toHaveBeenCalledTimes(1);
       leadership.release();
       expect(clock.pendingTimers()).toBe(0);
@@ -253,6 +309,103 @@ describe('runtime/leadership', () => {
     });
   });
 
+  describe('storage-lease renewed by ticks', () => {
+    function tab(clock: FakeClock, storage: MemoryStorage, tabId: string) {
+      const ticks = new TabTicks(clock);
+      const ownClock = readOnlyClock(clock);
+      const leadership = electLeader({ name: NAME, clock: ownClock, storage: () => storage, tabId, ticks });
+      const heard = jest.fn();
+      leadership.subscribe(heard);
+      return { leadership, ticks, clock: ownClock, heard };
+    }
+
+    it('renews from the ticks once a third of the lease has passed, scheduling no timer of its own', () => {
+      const clock = new FakeClock(0);
+      const storage = new MemoryStorage();
+      const writes = jest.spyOn(storage, 'setItem');
+      const a = tab(clock, storage, 'tab-a');
+      clock.advanceTo(10_000);
+      // Claims at 0, 2 s, 4 s, 6 s, 8 s and 10 s; the ticks in between only check.
+      expect(writes).toHaveBeenCalledTimes(6);
+      expect(leaseIn(storage)).toEqual({ tabId: 'tab-a', expiresAt: 16_000 });
+      clock.advanceTo(60_000);
+      expect(a.leadership.isLeader()).toBe(true);
+      expect(a.clock.setInterval).not.toHaveBeenCalled();
+      expect(a.clock.setTimeout).not.toHaveBeenCalled();
+    });
+
+    it('never has two leaders while the holder is throttled, and hands over when its lease expires', () => {
+      const clock = new FakeClock(0);
+      const storage = new MemoryStorage();
+      const a = tab(clock, storage, 'tab-a');
+      const b = tab(clock, storage, 'tab-b');
+      clock.advanceTo(4_500);
+      expect([a.leadership.isLeader(), b.leadership.isLeader()]).toEqual([true, false]);
+      expect(leaseIn(storage)).toEqual({ tabId: 'tab-a', expiresAt: 10_000 });
+
+      a.ticks.throttle(60_000);
+      let aLostAt: number | null = null;
+      let bWonAt: number | null = null;
+      while (clock.now() < 70_000) {
+        clock.advance(100);
+        const [aLeads, bLeads] = [a.leadership.isLeader(), b.leadership.isLeader()];
+        expect({ at: clock.now(), both: aLeads && bLeads }).toEqual({ at: clock.now(), both: false });
+        if (!aLeads) aLostAt ??= clock.now();
+        if (bLeads) bWonAt ??= clock.now();
+      }
+
+      expect(aLostAt).toBe(10_000);
+      expect(bWonAt).toBe(10_000);
+      expect(leaseIn(storage)?.tabId).toBe('tab-b');
+      // A's first throttled tick (at 64 s) found B's live lease: only then were A's subscribers told.
+      expect(a.heard.mock.calls).toEqual([[false]]);
+      expect(b.heard.mock.calls).toEqual([[true]]);
+    });
+
+    it('stops reporting leader at once when another tab has overwritten its lease, and tells subscribers next tick', () => {
+      const clock = new FakeClock(0);
+      const storage = new MemoryStorage();
+      const a = tab(clock, storage, 'tab-a');
+      clock.advanceTo(500);
+      // Both tabs passed their read-back: the other tab wrote last.
+      storage.setItem(NAME, JSON.stringify({ tabId: 'tab-c', expiresAt: 6_500 }));
+      expect(a.leadership.isLeader()).toBe(false);
+      expect(a.heard).not.toHaveBeenCalled();
+      clock.advanceTo(1_000);
+      expect(a.heard.mock.calls).toEqual([[false]]);
+    });
+
+    it('reclaims a lease that lapsed while throttled if no other tab took it, but does not lead during the gap', () => {
+      const clock = new FakeClock(0);
+      const storage = new MemoryStorage();
+      const a = tab(clock, storage, 'tab-a');
+      a.ticks.throttle(60_000);
+      clock.advanceTo(5_999);
+      expect(a.leadership.isLeader()).toBe(true);
+      clock.advanceTo(6_000);
+      expect(a.leadership.isLeader()).toBe(false);
+      // Its ticks came at 1 s, then not before 61 s.
+      clock.advanceTo(60_999);
+      expect(a.leadership.isLeader()).toBe(false);
+      clock.advanceTo(61_000);
+      expect(a.leadership.isLeader()).toBe(true);
+      expect(leaseIn(storage)).toEqual({ tabId: 'tab-a', expiresAt: 67_000 });
+    });
+
+    it('release unsubscribes from the ticks and removes its lease', () => {
+      const clock = new FakeClock(0);
+      const storage = new MemoryStorage();
+      const a = tab(clock, storage, 'tab-a');
+      const b = tab(clock, storage, 'tab-b');
+      a.leadership.release();
+      b.leadership.release();
+      expect([a.ticks.subscribers, b.ticks.subscribers]).toEqual([0, 0]);
+      expect(storage.getItem(NAME)).toBeNull();
+      expect(a.leadership.isLeader()).toBe(false);
+      expect(a.heard.mock.calls).toEqual([[false]]);
+    });
+  });
+
   describe('single-tab', () => {
     it('is always leader, warns once, and release cleans up', () => {
       const clock = new FakeClock();
@@ -260,9 +413,9 @@ describe('runtime/leadership', () => {
       const leadership = electLeader({ name: NAME, clock, warn });
       const heard = jest.fn();
       leadership.subscribe(heard);
-      expect(leadership.mechanism).toBe('single-tab');
       expect(leadership.isLeader()).toBe(true);
       expect(warn).toHaveBeenCalledTimes(1);
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/neither Web Locks nor localStorage/));
       leadership.release();
       leadership.release();
       expect(leadership.isLeader()).toBe(false);

@@ -3,20 +3,24 @@
  * display. Web Locks when available, else a renewed localStorage lease, else this tab alone.
  */
 import type { Clock } from './clock';
-
-/** How leadership is being decided. */
-export type LeadershipMechanism = 'web-locks' | 'storage-lease' | 'single-tab';
+import { browserStorage } from './keyValueStorage';
+import type { KeyValueStorage } from './keyValueStorage';
+import type { NowSource } from './ticker';
 
 /** This tab's view of the election. */
 export interface Leadership {
-  /** Whether this tab should act right now. */
+  /**
+   * Whether this tab should act right now. With the storage lease it is exact at every moment (it never outlives this
+   * tab's lease), even if no tick or renewal has run lately; call it right before acting.
+   */
   isLeader(): boolean;
-  /** Calls `listener` when this tab gains or loses leadership (not with the current value); returns unsubscribe. */
+  /**
+   * Calls `listener` when this tab gains or loses leadership (not with the current value); returns unsubscribe. With
+   * the storage lease a change is heard at the next tick or renewal, so it may trail {@link Leadership.isLeader}.
+   */
   subscribe(listener: (leader: boolean) => void): () => void;
   /** Gives leadership up for good and removes every timer and listener; subscribers hear `false` if we led. */
   release(): void;
-  /** The mechanism in use; it changes only if Web Locks turn out unusable after all. */
-  readonly mechanism: LeadershipMechanism;
 }
 
 /** The part of `navigator.locks` used here. */
@@ -24,18 +28,11 @@ export interface LockManagerLike {
   request(name: string, options: { mode: 'exclusive' }, callback: (lock: unknown) => Promise<void>): Promise<void>;
 }
 
-/** The part of `localStorage` used here. */
-export interface StorageLike {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
-
 /** Where leadership can be coordinated; both optional. */
 export interface LeadershipEnvironment {
   locks?: LockManagerLike;
   /** A getter, because merely reading `window.localStorage` can throw (blocked storage). */
-  storage?: () => StorageLike;
+  storage?: () => KeyValueStorage;
 }
 
 /** Options of {@link electLeader}. */
@@ -45,8 +42,16 @@ export interface ElectLeaderOptions extends LeadershipEnvironment {
   clock: Clock;
   /** Identifies this tab in the storage lease; random by default. */
   tabId?: string;
-  /** How long a storage lease lasts without renewal; renewed every third of it. Default 6000 ms. */
+  /**
+   * How long a storage lease lasts without renewal; renewed once a third of it has passed. Default 6000 ms. Keep it
+   * several tick periods long, or the lease lapses between two ticks.
+   */
   leaseMs?: number;
+  /**
+   * What renews the storage lease: pass the plugin's Worker-driven ticker, because hidden tabs throttle page timers
+   * (Chrome: once a minute) and a leader that cannot renew loses its lease. Without it, `clock.setInterval` renews.
+   */
+  ticks?: Pick<NowSource, 'subscribe'>;
   /** Where the one-off fallback warnings go; console.warn by default. */
   warn?: (message: string) => void;
 }
@@ -159,48 +164,101 @@ function holdWebLock(
 }
 
 interface LeaseOptions {
-  readonly storage: () => StorageLike;
+  readonly storage: () => KeyValueStorage;
   readonly key: string;
   readonly tabId: string;
   readonly leaseMs: number;
   readonly clock: Clock;
+  readonly ticks: Pick<NowSource, 'subscribe'> | undefined;
   readonly setLeader: (leader: boolean) => void;
   readonly warn: (message: string) => void;
 }
 
+/** A running storage lease: whether it is ours at this instant, and how to stop it. */
+interface StorageLeaseHold {
+  readonly leads: () => boolean;
+  readonly stop: () => void;
+}
+
 /** Claims the lease if allowed; reads it back because another tab may have written in between. */
-function claimLease(store: StorageLike, key: string, tabId: string, now: number, leaseMs: number): boolean {
+function claimLease(store: KeyValueStorage, key: string, tabId: string, now: number, leaseMs: number): boolean {
   if (!mayClaimLease(parseLease(store.getItem(key)), tabId, now)) return false;
   store.setItem(key, JSON.stringify({ tabId, expiresAt: now + leaseMs }));
   return parseLease(store.getItem(key))?.tabId === tabId;
 }
 
 /**
- * Claims or renews the storage lease now and every `leaseMs / 3`, so a live leader renews twice before its lease
- * could expire. Returns the function that stops renewing and removes the lease if it is ours.
+ * Claims or renews the storage lease now and then whenever a third of `leaseMs` has passed since the last attempt, so
+ * a live leader renews twice before its lease could expire. Leadership is bounded by the last successful claim: once
+ * it expires this tab is no longer leader, whether or not it has managed to renew, so a throttled or frozen tab cannot
+ * keep acting after another tab has (rightly) taken the expired lease over.
  */
-function holdStorageLease(options: LeaseOptions): () => void {
-  const { storage, key, tabId, leaseMs, clock, setLeader, warn } = options;
+function holdStorageLease(options: LeaseOptions): StorageLeaseHold {
+  const { storage, key, tabId, leaseMs, clock, ticks, setLeader, warn } = options;
+  const renewEveryMs = leaseMs / 3;
+  /** Expiry of this tab's last successful claim; null while another tab holds the lease. */
+  let heldUntil: number | null = null;
+  let lastAttemptAt = Number.NEGATIVE_INFINITY;
   let warned = false;
-  const renew = (): void => {
+
+  const leads = (): boolean => {
+    const now = clock.now();
+    if (heldUntil === null || now >= heldUntil) return false;
+    // Reading storage on every call (about once a second) is cheap, and it catches a tab that claimed concurrently.
     try {
-      setLeader(claimLease(storage(), key, tabId, clock.now(), leaseMs));
+      return parseLease(storage().getItem(key))?.tabId === tabId;
+    } catch {
+      // Unreadable: no other tab may claim before our claim expires, so it still holds until then.
+      return true;
+    }
+  };
+
+  const renew = (): void => {
+    const now = clock.now();
+    lastAttemptAt = now;
+    try {
+      heldUntil = claimLease(storage(), key, tabId, now, leaseMs) ? now + leaseMs : null;
     } catch (error) {
-      // Keep the current role: flipping on a transient storage error (e.g. quota) would cause churn.
-      if (!warned) warn(`[runtime/leadership] localStorage lease failed; keeping current role: ${String(error)}`);
+      // A transient error (e.g. quota) must not flip the role at once: the last claim stands until it expires.
+      if (!warned) {
+        warn(
+          `[runtime/leadership] localStorage lease failed; keeping the last claim until it expires: ${String(error)}`,
+        );
+      }
       warned = true;
     }
   };
+
+  // On every tick, not only on renewals: subscribers then hear of a lapsed or overwritten lease within a tick.
+  const sync = (): void => setLeader(leads());
+
   renew();
-  const handle = clock.setInterval(renew, leaseMs / 3);
-  return () => {
-    clock.clearInterval(handle);
-    try {
-      const store = storage();
-      if (parseLease(store.getItem(key))?.tabId === tabId) store.removeItem(key);
-    } catch {
-      // Storage gone: the lease simply expires.
-    }
+  sync();
+  let stopRenewing: () => void;
+  if (ticks === undefined) {
+    const handle = clock.setInterval(() => {
+      renew();
+      sync();
+    }, renewEveryMs);
+    stopRenewing = () => clock.clearInterval(handle);
+  } else {
+    stopRenewing = ticks.subscribe(() => {
+      if (clock.now() - lastAttemptAt >= renewEveryMs) renew();
+      sync();
+    });
+  }
+  return {
+    leads,
+    stop() {
+      stopRenewing();
+      heldUntil = null;
+      try {
+        const store = storage();
+        if (parseLease(store.getItem(key))?.tabId === tabId) store.removeItem(key);
+      } catch {
+        // Storage gone: the lease simply expires.
+      }
+    },
   };
 }
 
@@ -221,25 +279,26 @@ function validateLease(leaseMs: number): void {
  * granted, it falls back the same way with a warning. With Web Locks the first grant arrives asynchronously.
  */
 export function electLeader(options: ElectLeaderOptions): Leadership {
-  const { name, clock, locks, storage } = options;
+  const { name, clock, locks, storage, ticks } = options;
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   validateLease(leaseMs);
   const tabId = options.tabId ?? randomTabId(clock);
   const warn = options.warn ?? ((message: string) => console.warn(message));
   const state = createLeaderState();
-  let mechanism: LeadershipMechanism = 'single-tab';
+  // Web Locks and single-tab: the flag is the truth. The storage lease swaps in its own, time-bounded answer.
+  let isLeader: () => boolean = state.get;
   let stopMechanism: () => void = () => undefined;
   let released = false;
 
   function startWithoutLocks(): void {
     if (storage === undefined) {
-      mechanism = 'single-tab';
       warn('[runtime/leadership] neither Web Locks nor localStorage is available; this tab acts as the only one');
       state.set(true);
       return;
     }
-    mechanism = 'storage-lease';
-    stopMechanism = holdStorageLease({ storage, key: name, tabId, leaseMs, clock, setLeader: state.set, warn });
+    const lease = holdStorageLease({ storage, key: name, tabId, leaseMs, clock, ticks, setLeader: state.set, warn });
+    isLeader = lease.leads;
+    stopMechanism = lease.stop;
   }
 
   function onLocksUnusable(error: unknown): void {
@@ -251,12 +310,11 @@ export function electLeader(options: ElectLeaderOptions): Leadership {
   if (locks === undefined) {
     startWithoutLocks();
   } else {
-    mechanism = 'web-locks';
     stopMechanism = holdWebLock(locks, name, state.set, onLocksUnusable);
   }
 
   return {
-    isLeader: () => state.get(),
+    isLeader: () => isLeader(),
     subscribe: (listener) => state.subscribe(listener),
     release() {
       if (released) return;
@@ -264,9 +322,6 @@ export function electLeader(options: ElectLeaderOptions): Leadership {
       stopMechanism();
       state.set(false);
       state.clear();
-    },
-    get mechanism() {
-      return mechanism;
     },
   };
 }
@@ -281,13 +336,13 @@ function readLocks(): LockManagerLike | undefined {
 }
 
 /** Returns a localStorage getter if storage can actually be written (blocked or full storage throws). */
-function readStorage(): (() => StorageLike) | undefined {
+function readStorage(): (() => KeyValueStorage) | undefined {
   try {
     if (typeof window === 'undefined') return undefined;
     const probeKey = '__runtime_leadership_probe__';
     window.localStorage.setItem(probeKey, probeKey);
     window.localStorage.removeItem(probeKey);
-    return () => window.localStorage;
+    return browserStorage;
   } catch {
     return undefined;
   }
