@@ -5,7 +5,7 @@ import type { AnyAction, Reducer, ReducersMapObject } from 'redux';
 import { combineReducers, createStore } from 'redux';
 
 import { InactivityString } from './flex/strings';
-import type { TaskLike } from './flex/messagingTask';
+import type { TaskLike } from './tasks/messagingTask';
 import InactivityPlugin, { PLUGIN_NAME } from './InactivityPlugin';
 import { inactivityReducer, INACTIVITY_NAMESPACE } from './state/inactivitySlice';
 import type { StateWithInactivity } from './state/selectors';

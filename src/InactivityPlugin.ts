@@ -4,19 +4,20 @@ import { FlexPlugin } from '@twilio/flex-plugin';
 import { readInactivityConfig } from './flex/readInactivityConfig';
 import { registerInactivityNotifications } from './flex/notifications';
 import { registerStrings } from './flex/strings';
-import type { InactivityRuntime } from './flex/startInactivityRuntime';
+import type { FlexInactivityRuntime } from './flex/startInactivityRuntime';
 import { startInactivityRuntime } from './flex/startInactivityRuntime';
 import { addCountdownBadge, addTimerControls } from './flex/taskViews';
 import { registerTimerActions } from './flex/timerActions';
 import { systemClock } from './runtime/clock';
-import type { InactivityEvent } from './state/inactivityEvents';
+import type { StateWithInactivity } from './state/selectors';
+import { selectTimer } from './state/selectors';
 import { INACTIVITY_NAMESPACE, inactivityReducer } from './state/inactivitySlice';
 
 export const PLUGIN_NAME = 'InactivityPlugin';
 
 /** Flex entry point: `init` only wires things up, in this order, and each line names everything it touches. */
 export default class InactivityPlugin extends FlexPlugin {
-  private runtime: InactivityRuntime | undefined;
+  private runtime: FlexInactivityRuntime | undefined;
 
   constructor() {
     super(PLUGIN_NAME);
@@ -40,9 +41,8 @@ export default class InactivityPlugin extends FlexPlugin {
     this.runtime = runtime;
     registerTimerActions({
       actions: flex.Actions,
-      dispatch: (event: InactivityEvent) => manager.store.dispatch(event),
-      now: () => systemClock.now(),
-      extendMsFor: runtime.extendMsFor,
+      submit: (intent) => runtime.runtime.submit(intent),
+      isTracked: (sid) => selectTimer(manager.store.getState() as StateWithInactivity, sid) !== undefined,
     });
     addCountdownBadge(flex, runtime.ticker, stringTable);
     addTimerControls(flex, runtime, stringTable);

@@ -5,7 +5,7 @@
 import type { AnyAction, Store } from 'redux';
 
 import type { NowSource, VisibilitySource } from '../../src/runtime/ticker';
-import type { KeyValueStorage } from '../../src/state/timerStorage';
+import type { KeyValueStorage } from '../../src/runtime/keyValueStorage';
 
 /** An in-memory Web Storage that counts its writes. */
 export interface CountingStorage extends KeyValueStorage {

@@ -7,12 +7,12 @@
 import { combineReducers, createStore } from 'redux';
 
 import { parseInactivityConfig } from '../../src/config/parseInactivityConfig';
-import { createClockSkew } from '../../src/flex/clockSkew';
-import type { AgentNotice } from '../../src/flex/commandRunner';
-import { createCommandRunner } from '../../src/flex/commandRunner';
+import { createClockSkew } from '../../src/core/clockSkew';
+import type { AgentNotice } from '../../src/engine/commandRunner';
+import { createCommandRunner } from '../../src/engine/commandRunner';
 import type { InactivityEngine, InactivityStore } from '../../src/flex/inactivityEngine';
 import { startInactivityEngine } from '../../src/flex/inactivityEngine';
-import type { TaskLike } from '../../src/flex/messagingTask';
+import type { TaskLike } from '../../src/tasks/messagingTask';
 import { FakeConversations, FakeEffects, FakeTasks, fakeTask } from '../../src/flex/testing/fakeFlex';
 import { flushPromises } from '../../src/flex/testing/engineHarness';
 import type { Ticker } from '../../src/runtime/ticker';

@@ -1,27 +1,52 @@
 import type { StartOn } from '../config/policy';
 
+/** A message as the timer sees it: when it arrived (local clock) and, where known, its conversation index. */
+export interface MessageMoment {
+  readonly at: number;
+  readonly messageIndex?: number;
+}
+
 /**
- * Where the countdown of one conversation stands. Time is always absolute (epoch ms) so that a countdown is
- * `deadlineAt - now`, never a count of ticks that drifts when the browser throttles timers.
+ * Where one conversation stands. Each phase carries exactly the data that is meaningful in it, so combinations
+ * such as "paused while wrapping up" or "closing message sent while waiting" cannot be written down. Time is
+ * absolute (epoch ms): a countdown is `deadlineAt - now`, never a count of ticks that drifts when a tab is throttled.
  */
-export type Countdown =
+export type TimerPhaseState =
   /** `agent_reply` mode after the customer spoke: nobody owes the agent a reply, nothing counts. */
   | { readonly kind: 'waiting' }
-  | { readonly kind: 'running'; readonly deadlineAt: number }
+  /** Counting down; `warningsSent` of the cycle's warnings are done (warned k of n when k > 0). */
+  | { readonly kind: 'counting'; readonly deadlineAt: number; readonly warningsSent: number }
   /** Paused by the agent: the time that was left is kept and counts again on resume. */
-  | { readonly kind: 'paused'; readonly remainingMs: number };
+  | { readonly kind: 'paused'; readonly remainingMs: number; readonly warningsSent: number }
+  /** The deadline passed and the closing message (if any) is done: the wrap-up is next. */
+  | { readonly kind: 'expired' }
+  /**
+   * `WrapupTask` is in flight. A customer message arriving meanwhile is kept in `heldMessage`: if the wrap-up fails
+   * and the task is still accepted, it restarts the countdown instead of being lost.
+   */
+  | { readonly kind: 'wrappingUp'; readonly heldMessage: MessageMoment | null }
+  /** The task is in wrap-up (whoever moved it there): nothing more happens. */
+  | { readonly kind: 'done' };
 
-/** Whether this conversation's wrap-up has been asked of Flex, and whether Flex did it. */
-export type WrapupProgress = 'none' | 'requested' | 'confirmed';
+/** The kinds of {@link TimerPhaseState}. */
+export type TimerPhaseKind = TimerPhaseState['kind'];
+
+/**
+ * Whether the timer is known to be up to date with the conversation. `unread` after a reload or a reconnect until
+ * the recent history has been replayed: nothing is planned on a timer that may have missed a customer message.
+ */
+export type HistoryStatus = 'unread' | 'reconciled';
 
 /**
  * Everything the plugin remembers about one tracked conversation. Serializable and free of personal data
- * (only SIDs, timestamps and counters), because it is persisted to localStorage.
+ * (only SIDs, timestamps and counters), because it is persisted to localStorage and mirrored to other tabs.
  */
 export interface ConversationTimer {
   readonly conversationSid: string;
   /** The reservation sid (WR...): what `WrapupTask` takes as `sid`. */
   readonly reservationSid: string;
+  /** The task sid (WT...): the plugin's own messages carry it, so a later task on the conversation starts afresh. */
+  readonly taskSid: string;
   readonly channelType: string;
   /** Fixed when tracking starts, so a configuration change never reinterprets a running cycle. */
   readonly startOn: StartOn;
@@ -35,18 +60,15 @@ export interface ConversationTimer {
    * the same indices, so warnings marked with it are recognised after a reload, in another tab or on another device.
    */
   readonly cycleStartIndex: number | null;
-  readonly countdown: Countdown;
-  /** How many of the cycle's warnings are done: warnings `0..warningsSent-1` are never sent again this cycle. */
-  readonly warningsSent: number;
-  /** The closing message was sent (or given up on) for this cycle: the wrap-up may follow. */
-  readonly closingDone: boolean;
-  readonly wrapup: WrapupProgress;
+  readonly history: HistoryStatus;
+  readonly phase: TimerPhaseState;
 }
 
 /** What is needed to start tracking a conversation. */
 export interface TrackRequest {
   readonly conversationSid: string;
   readonly reservationSid: string;
+  readonly taskSid: string;
   readonly channelType: string;
   readonly startOn: StartOn;
   readonly timerMs: number;
@@ -55,39 +77,27 @@ export interface TrackRequest {
 }
 
 /**
- * A new timer. In `customer_message` mode acceptance starts the first cycle (the customer wrote to get the task
- * routed); in `agent_reply` mode nothing counts until the agent writes.
+ * A new timer, not yet reconciled with the history. In `customer_message` mode acceptance starts the first cycle
+ * (the customer wrote to get the task routed); in `agent_reply` mode nothing counts until the agent writes.
  */
 export function startTimer(request: TrackRequest): ConversationTimer {
-  const countdown: Countdown =
+  const phase: TimerPhaseState =
     request.startOn === 'customer_message'
-      ? { kind: 'running', deadlineAt: request.at + request.timerMs }
+      ? { kind: 'counting', deadlineAt: request.at + request.timerMs, warningsSent: 0 }
       : { kind: 'waiting' };
   return {
     conversationSid: request.conversationSid,
     reservationSid: request.reservationSid,
+    taskSid: request.taskSid,
     channelType: request.channelType,
     startOn: request.startOn,
     timerMs: request.timerMs,
     cycle: 1,
     cycleStartedAt: request.at,
     cycleStartIndex: null,
-    countdown,
-    warningsSent: 0,
-    closingDone: false,
-    wrapup: 'none',
+    history: 'unread',
+    phase,
   };
-}
-
-/** A timer whose fate is settled ignores further activity: the wrap-up is under way or done. */
-function isSettled(timer: ConversationTimer): boolean {
-  return timer.wrapup !== 'none';
-}
-
-/** A message as the timer sees it: when it arrived (local clock) and, where known, its conversation index. */
-export interface MessageMoment {
-  readonly at: number;
-  readonly messageIndex?: number;
 }
 
 /**
@@ -100,59 +110,82 @@ function isStale(timer: ConversationTimer, { at, messageIndex }: MessageMoment):
   return at <= timer.cycleStartedAt;
 }
 
-/** Opens a new cycle with the given countdown; every warning becomes due again. */
-function newCycle(timer: ConversationTimer, moment: MessageMoment, countdown: Countdown): ConversationTimer {
+/** Whether `moment` came after `other`: by index where both have one, else by time. */
+function isLater(moment: MessageMoment, other: MessageMoment): boolean {
+  if (moment.messageIndex !== undefined && other.messageIndex !== undefined) {
+    return moment.messageIndex > other.messageIndex;
+  }
+  return moment.at > other.at;
+}
+
+/** Opens a new cycle in `phase`; every warning becomes due again. */
+function newCycle(timer: ConversationTimer, moment: MessageMoment, phase: TimerPhaseState): ConversationTimer {
   return {
     ...timer,
     cycle: timer.cycle + 1,
     cycleStartedAt: Math.max(moment.at, timer.cycleStartedAt),
     cycleStartIndex: moment.messageIndex ?? timer.cycleStartIndex,
-    countdown,
-    warningsSent: 0,
-    closingDone: false,
+    phase,
   };
 }
 
+/** A full countdown from `at`, kept paused if the agent paused it, and never shorter than what was left. */
+function restartedCountdown(current: TimerPhaseState, at: number, timerMs: number): TimerPhaseState {
+  if (current.kind === 'paused') {
+    return { kind: 'paused', remainingMs: Math.max(timerMs, current.remainingMs), warningsSent: 0 };
+  }
+  const fullDeadline = at + timerMs;
+  const deadlineAt = current.kind === 'counting' ? Math.max(fullDeadline, current.deadlineAt) : fullDeadline;
+  return { kind: 'counting', deadlineAt, warningsSent: 0 };
+}
+
+/** The phase a customer message opens: counting again, or waiting for the agent in `agent_reply` mode. */
+function phaseAfterCustomer(timer: ConversationTimer, at: number): TimerPhaseState {
+  return timer.startOn === 'agent_reply' ? { kind: 'waiting' } : restartedCountdown(timer.phase, at, timer.timerMs);
+}
+
 /**
- * The customer wrote at `at`. In `customer_message` mode the countdown restarts (never to an earlier deadline
- * than it had, e.g. after an extension); in `agent_reply` mode it stops until the agent answers.
+ * The customer wrote. In `customer_message` mode the countdown restarts (never to an earlier deadline than it had,
+ * e.g. after an extension); in `agent_reply` mode it stops until the agent answers. While the wrap-up is in flight
+ * the message is held, not dropped: it decides what happens if the wrap-up fails.
  */
 export function onCustomerMessage(timer: ConversationTimer, moment: MessageMoment): ConversationTimer {
-  if (isSettled(timer) || isStale(timer, moment)) return timer;
-  const countdown: Countdown =
-    timer.startOn === 'agent_reply'
-      ? { kind: 'waiting' }
-      : restartedCountdown(timer.countdown, moment.at, timer.timerMs);
-  return newCycle(timer, moment, countdown);
+  const { phase } = timer;
+  if (phase.kind === 'done' || isStale(timer, moment)) return timer;
+  if (phase.kind === 'wrappingUp') {
+    if (phase.heldMessage !== null && !isLater(moment, phase.heldMessage)) return timer;
+    return { ...timer, phase: { kind: 'wrappingUp', heldMessage: moment } };
+  }
+  return newCycle(timer, moment, phaseAfterCustomer(timer, moment.at));
 }
 
 /**
- * The agent wrote at `at` (not one of the plugin's own messages). Only `agent_reply` mode cares: the customer now
- * owes a reply to this message, so a new cycle with a full countdown starts here.
+ * The agent wrote (not one of the plugin's own messages). Only `agent_reply` mode cares: the customer now owes a
+ * reply to this message, so a new cycle with a full countdown starts here.
  */
 export function onAgentMessage(timer: ConversationTimer, moment: MessageMoment): ConversationTimer {
-  if (timer.startOn !== 'agent_reply' || isSettled(timer) || isStale(timer, moment)) return timer;
-  return newCycle(timer, moment, restartedCountdown(timer.countdown, moment.at, timer.timerMs));
+  const { phase } = timer;
+  if (timer.startOn !== 'agent_reply' || phase.kind === 'wrappingUp' || phase.kind === 'done') return timer;
+  if (isStale(timer, moment)) return timer;
+  return newCycle(timer, moment, restartedCountdown(phase, moment.at, timer.timerMs));
 }
 
-/** A full countdown from `at`, kept paused if the agent paused it, and never shorter than what was left. */
-function restartedCountdown(current: Countdown, at: number, timerMs: number): Countdown {
-  if (current.kind === 'paused') return { kind: 'paused', remainingMs: Math.max(timerMs, current.remainingMs) };
-  const fullDeadline = at + timerMs;
-  const deadlineAt = current.kind === 'running' ? Math.max(fullDeadline, current.deadlineAt) : fullDeadline;
-  return { kind: 'running', deadlineAt };
-}
-
-/** The agent paused the countdown at `now`; the time left is kept. Pausing twice, or while waiting, does nothing. */
+/** The agent paused the countdown at `now`; the time left is kept. Pausing anything but a countdown does nothing. */
 export function onPaused(timer: ConversationTimer, now: number): ConversationTimer {
-  if (isSettled(timer) || timer.countdown.kind !== 'running') return timer;
-  return { ...timer, countdown: { kind: 'paused', remainingMs: Math.max(0, timer.countdown.deadlineAt - now) } };
+  const { phase } = timer;
+  if (phase.kind !== 'counting') return timer;
+  const remainingMs = Math.max(0, phase.deadlineAt - now);
+  return { ...timer, phase: { kind: 'paused', remainingMs, warningsSent: phase.warningsSent } };
 }
 
 /** The agent resumed at `now`: the time that was left when pausing counts down again from here. */
 export function onResumed(timer: ConversationTimer, now: number): ConversationTimer {
-  if (isSettled(timer) || timer.countdown.kind !== 'paused') return timer;
-  return { ...timer, countdown: { kind: 'running', deadlineAt: now + timer.countdown.remainingMs } };
+  const { phase } = timer;
+  if (phase.kind !== 'paused') return timer;
+  return {
+    ...timer,
+    phase: { kind: 'counting', deadlineAt: now + phase.remainingMs, warningsSent: phase.warningsSent },
+  };
 }
 
 /**
@@ -160,41 +193,68 @@ export function onResumed(timer: ConversationTimer, now: number): ConversationTi
  * The cycle stays the same, so warnings already sent are not repeated.
  */
 export function onExtended(timer: ConversationTimer, now: number, byMs: number): ConversationTimer {
-  if (isSettled(timer) || byMs <= 0) return timer;
-  const current = timer.countdown;
-  if (current.kind === 'running') {
-    return { ...timer, countdown: { kind: 'running', deadlineAt: Math.max(current.deadlineAt, now) + byMs } };
+  const { phase } = timer;
+  if (byMs <= 0) return timer;
+  if (phase.kind === 'counting') {
+    return { ...timer, phase: { ...phase, deadlineAt: Math.max(phase.deadlineAt, now) + byMs } };
   }
-  if (current.kind === 'paused') {
-    return { ...timer, countdown: { kind: 'paused', remainingMs: current.remainingMs + byMs } };
-  }
+  if (phase.kind === 'paused') return { ...timer, phase: { ...phase, remainingMs: phase.remainingMs + byMs } };
   return timer;
 }
 
 /** Warning `warningIndex` of `cycle` went out; it and every earlier warning of the cycle are done. */
 export function onWarningSent(timer: ConversationTimer, cycle: number, warningIndex: number): ConversationTimer {
-  if (cycle !== timer.cycle || warningIndex < timer.warningsSent) return timer;
-  return { ...timer, warningsSent: warningIndex + 1 };
+  const { phase } = timer;
+  if (cycle !== timer.cycle || (phase.kind !== 'counting' && phase.kind !== 'paused')) return timer;
+  if (warningIndex < phase.warningsSent) return timer;
+  return { ...timer, phase: { ...phase, warningsSent: warningIndex + 1 } };
 }
 
-/** The closing message of `cycle` went out (or was given up on): the wrap-up may proceed. */
+/** The closing message of `cycle` went out (or was given up on): the countdown is over and the wrap-up is next. */
 export function onClosingDone(timer: ConversationTimer, cycle: number): ConversationTimer {
-  if (cycle !== timer.cycle || timer.closingDone) return timer;
-  return { ...timer, closingDone: true };
+  if (cycle !== timer.cycle || timer.phase.kind !== 'counting') return timer;
+  return { ...timer, phase: { kind: 'expired' } };
 }
 
-/** The wrap-up for `cycle` was asked of Flex: no further warning or wrap-up is planned while it is pending. */
+/** The wrap-up for `cycle` was asked of Flex: no warning or second wrap-up is planned while it is pending. */
 export function onWrapupRequested(timer: ConversationTimer, cycle: number): ConversationTimer {
-  if (cycle !== timer.cycle || timer.wrapup !== 'none') return timer;
-  return { ...timer, wrapup: 'requested' };
+  const { phase } = timer;
+  if (cycle !== timer.cycle || (phase.kind !== 'counting' && phase.kind !== 'expired')) return timer;
+  return { ...timer, phase: { kind: 'wrappingUp', heldMessage: null } };
 }
 
-/** Flex did not wrap the task up: the timer is expired again and the wrap-up may be planned once more. */
+/**
+ * Flex did not wrap the task up and it is still accepted. A customer message that arrived meanwhile restarts the
+ * countdown from its own time; otherwise the timer is expired again and the wrap-up may be planned once more.
+ */
 export function onWrapupFailed(timer: ConversationTimer): ConversationTimer {
-  return timer.wrapup === 'requested' ? { ...timer, wrapup: 'none' } : timer;
+  const { phase } = timer;
+  if (phase.kind !== 'wrappingUp') return timer;
+  const held = phase.heldMessage;
+  if (held === null) return { ...timer, phase: { kind: 'expired' } };
+  return newCycle(timer, held, phaseAfterCustomer({ ...timer, phase: { kind: 'expired' } }, held.at));
 }
 
 /** The task is in wrap-up (whoever moved it there): this conversation is done. */
 export function onWrapupConfirmed(timer: ConversationTimer): ConversationTimer {
-  return timer.wrapup === 'confirmed' ? timer : { ...timer, wrapup: 'confirmed' };
+  return timer.phase.kind === 'done' ? timer : { ...timer, phase: { kind: 'done' } };
+}
+
+/** The recent history has been replayed into the timer: from now on commands may be planned for it. */
+export function onHistoryReconciled(timer: ConversationTimer): ConversationTimer {
+  return timer.history === 'reconciled' ? timer : { ...timer, history: 'reconciled' };
+}
+
+/** Messages may have been missed (connection lost): the history must be read again before anything is planned. */
+export function onHistoryOutdated(timer: ConversationTimer): ConversationTimer {
+  return timer.history === 'unread' ? timer : { ...timer, history: 'unread' };
+}
+
+/**
+ * A timer read back from a previous page. It must be reconciled again, and a wrap-up that was in flight when the
+ * page went away is undone: the reservation is still accepted (else the timer would not be restored), so the
+ * wrap-up is asked again once, or a customer message held meanwhile restarts the countdown.
+ */
+export function restoredTimer(timer: ConversationTimer): ConversationTimer {
+  return onHistoryOutdated(onWrapupFailed(timer));
 }

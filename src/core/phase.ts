@@ -1,6 +1,6 @@
 import type { ConversationTimer } from './conversationTimer';
 
-/** What the agent's badge and the planner see of one conversation at a given moment. */
+/** What the agent's badge and controls show of one conversation at a given moment. */
 export type TimerPhase =
   /** `agent_reply` mode: the customer spoke last, nothing counts. */
   | 'waiting'
@@ -11,30 +11,47 @@ export type TimerPhase =
   /** The deadline has passed and the wrap-up has not been asked for yet (e.g. while offline). */
   | 'expired'
   | 'wrappingUp'
-  | 'done';
+  | 'done'
+  /** The countdown cannot be trusted until the recent history is read: nothing acts on it meanwhile. */
+  | 'awaitingHistory';
 
-/** Milliseconds left at `now`, or null when nothing counts. Never negative; zero once the wrap-up is under way. */
+/** Milliseconds left at `now`, or null when nothing counts. Never negative; zero once the deadline has passed. */
 export function remainingMsAt(timer: ConversationTimer, now: number): number | null {
-  if (timer.wrapup === 'confirmed') return null;
-  if (timer.wrapup === 'requested') return 0;
-  const countdown = timer.countdown;
-  switch (countdown.kind) {
+  const { phase } = timer;
+  switch (phase.kind) {
     case 'waiting':
+    case 'done':
       return null;
     case 'paused':
-      return countdown.remainingMs;
-    case 'running':
-      return Math.max(0, countdown.deadlineAt - now);
+      return phase.remainingMs;
+    case 'counting':
+      return Math.max(0, phase.deadlineAt - now);
+    case 'expired':
+    case 'wrappingUp':
+      return 0;
   }
+}
+
+/** How many of the current cycle's warnings went out. */
+export function warningsSentOf(timer: ConversationTimer): number {
+  const { phase } = timer;
+  return phase.kind === 'counting' || phase.kind === 'paused' ? phase.warningsSent : 0;
 }
 
 /** The phase of `timer` at `now`: a pure function of the stored state and the clock. */
 export function phaseAt(timer: ConversationTimer, now: number): TimerPhase {
-  if (timer.wrapup === 'confirmed') return 'done';
-  if (timer.wrapup === 'requested') return 'wrappingUp';
-  const countdown = timer.countdown;
-  if (countdown.kind === 'waiting') return 'waiting';
-  if (countdown.kind === 'paused') return 'paused';
-  if (now >= countdown.deadlineAt) return 'expired';
-  return timer.warningsSent > 0 ? 'warned' : 'counting';
+  const { phase } = timer;
+  switch (phase.kind) {
+    case 'waiting':
+    case 'paused':
+    case 'wrappingUp':
+    case 'done':
+      return phase.kind;
+    case 'expired':
+      return timer.history === 'unread' ? 'awaitingHistory' : 'expired';
+    case 'counting':
+      if (timer.history === 'unread') return 'awaitingHistory';
+      if (now >= phase.deadlineAt) return 'expired';
+      return phase.warningsSent > 0 ? 'warned' : 'counting';
+  }
 }

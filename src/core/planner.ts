@@ -33,22 +33,23 @@ export type Command = SendWarningCommand | SendClosingMessageCommand | WrapUpCom
 export type PolicyOf = (timer: ConversationTimer) => ChannelPolicy;
 
 /**
- * The one command due for `timer` at `now`, or null. At the deadline the closing message (if any) comes first and
- * the wrap-up once it is done; before the deadline only the latest warning whose threshold has passed is sent, so a
- * page reopened late sends one timely nudge instead of every missed one, and an expired timer sends no late warning.
+ * The one command due for `timer` at `now`, or null. Nothing is planned before the history is reconciled. At the
+ * deadline the closing message (if any) comes first and the wrap-up once it is done; before the deadline only the
+ * latest warning whose threshold has passed is sent, so a page reopened late sends one timely nudge instead of every
+ * missed one, and an expired timer sends no late warning.
  */
 export function planForTimer(timer: ConversationTimer, policy: ChannelPolicy, now: number): Command | null {
-  if (!policy.enabled || timer.wrapup !== 'none' || timer.countdown.kind !== 'running') return null;
-  const { conversationSid, cycle } = timer;
-  const remainingMs = timer.countdown.deadlineAt - now;
+  if (!policy.enabled || timer.history !== 'reconciled') return null;
+  const { conversationSid, cycle, phase } = timer;
+  const wrapUp: WrapUpCommand = { kind: 'wrapUp', conversationSid, reservationSid: timer.reservationSid, cycle };
+  if (phase.kind === 'expired') return wrapUp;
+  if (phase.kind !== 'counting') return null;
+  const remainingMs = phase.deadlineAt - now;
   if (remainingMs <= 0) {
-    if (policy.closingMessage !== null && !timer.closingDone) {
-      return { kind: 'sendClosingMessage', conversationSid, cycle };
-    }
-    return { kind: 'wrapUp', conversationSid, reservationSid: timer.reservationSid, cycle };
+    return policy.closingMessage === null ? wrapUp : { kind: 'sendClosingMessage', conversationSid, cycle };
   }
   const warningIndex = latestDueWarning(policy, remainingMs);
-  if (warningIndex < timer.warningsSent) return null;
+  if (warningIndex < phase.warningsSent) return null;
   return { kind: 'sendWarning', conversationSid, cycle, warningIndex, remainingMs };
 }
 
@@ -76,11 +77,11 @@ export function planCommands(timers: Iterable<ConversationTimer>, policyOf: Poli
  * the deadline), or null when nothing is scheduled. Lets the shell sleep instead of planning on every tick.
  */
 export function nextDueAt(timer: ConversationTimer, policy: ChannelPolicy, now: number): number | null {
-  if (!policy.enabled || timer.wrapup !== 'none' || timer.countdown.kind !== 'running') return null;
-  const { deadlineAt } = timer.countdown;
+  const { phase } = timer;
+  if (!policy.enabled || timer.history !== 'reconciled' || phase.kind !== 'counting') return null;
   const thresholds = policy.warnings
-    .slice(timer.warningsSent)
-    .map((warning) => deadlineAt - warning.beforeMs)
+    .slice(phase.warningsSent)
+    .map((warning) => phase.deadlineAt - warning.beforeMs)
     .filter((at) => at > now);
-  return Math.min(deadlineAt, ...thresholds);
+  return Math.min(phase.deadlineAt, ...thresholds);
 }

@@ -5,9 +5,9 @@ import { Actions } from '@twilio/flex-ui';
 
 import { FakeClock } from '../runtime/testing/fakeClock';
 import { flexCommandEffects, flexConversationGateway, flexTaskGateway, messageFactsOf } from './flexGateways';
-import { markerAttributes } from './inactivityMarker';
-import type { MessagingTaskFacts, TaskLike } from './messagingTask';
-import { messagingTaskFacts } from './messagingTask';
+import { markerAttributes } from '../core/inactivityMarker';
+import type { MessagingTaskFacts, TaskLike } from '../tasks/messagingTask';
+import { messagingTaskFacts } from '../tasks/messagingTask';
 
 type FlexManager = Parameters<typeof flexTaskGateway>[0];
 type ConversationsClient = NonNullable<ReturnType<Parameters<typeof flexConversationGateway>[0]>>;

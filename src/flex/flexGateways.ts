@@ -2,10 +2,10 @@ import type { Client, Conversation, Message } from '@twilio/conversations';
 import type { ITask, Manager } from '@twilio/flex-ui';
 
 import type { Clock, IntervalHandle } from '../runtime/clock';
-import type { CommandEffects } from './commandRunner';
-import type { InactivityMarker } from './inactivityMarker';
-import type { MessageFacts } from './messageAuthor';
-import type { ConversationGateway, TaskGateway } from './ports';
+import type { CommandEffects } from '../engine/commandRunner';
+import type { InactivityMarker } from '../core/inactivityMarker';
+import type { MessageFacts } from '../core/messageAuthor';
+import type { ConversationGateway, TaskGateway } from '../engine/ports';
 
 /** The Flex events after which a reservation's status may have changed; Flex passes a new ITask with each. */
 const TASK_EVENTS = [

@@ -1,8 +1,8 @@
 import type { Notification } from '@twilio/flex-ui';
 import { Notifications, NotificationType } from '@twilio/flex-ui';
 
-import type { AgentNotice } from './commandRunner';
-import type { MessagingTaskFacts } from './messagingTask';
+import type { AgentNotice } from '../engine/commandRunner';
+import type { MessagingTaskFacts } from '../tasks/messagingTask';
 import type { NotificationsLike } from './notifications';
 import { registerInactivityNotifications, showAgentNotice } from './notifications';
 import { InactivityString } from './strings';

@@ -1,7 +1,7 @@
 import type { Notification, NotificationType } from '@twilio/flex-ui';
 
 import { remainingInWords } from '../core/remainingInWords';
-import type { AgentNotice } from './commandRunner';
+import type { AgentNotice } from '../engine/commandRunner';
 import { InactivityString } from './strings';
 
 /** The slice of Flex's `Notifications` manager the plugin uses. */

@@ -2,31 +2,34 @@ import type * as Flex from '@twilio/flex-ui';
 
 import type { InactivityConfig } from '../config/policy';
 import { policyForChannel } from '../config/policy';
+import { createClockSkew } from '../core/clockSkew';
+import type { InactivityRuntime } from '../engine/inactivityRuntime';
+import { composeInactivityRuntime } from '../engine/inactivityRuntime';
+import type { InactivityStore } from '../engine/ports';
+import type { TabMessage } from '../engine/tabMessages';
+import { browserStorageChanges, browserTabChannel, documentVisibility, randomId } from '../runtime/browserTabs';
 import type { Clock } from '../runtime/clock';
-import type { Leadership } from '../runtime/leadership';
+import type { KeyValueStorage } from '../runtime/keyValueStorage';
+import { browserStorage } from '../runtime/keyValueStorage';
 import { defaultLeadershipEnvironment, electLeader } from '../runtime/leadership';
 import type { Ticker } from '../runtime/ticker';
 import { createTicker } from '../runtime/ticker';
-import type { InactivityEvent } from '../state/inactivityEvents';
 import type { StateWithInactivity } from '../state/selectors';
 import { storageKeyFor } from '../state/storedTimers';
 import { createTimerStore } from '../state/timerStorage';
-import { createClockSkew } from './clockSkew';
-import { createCommandRunner } from './commandRunner';
+import { messagingTaskFacts } from '../tasks/messagingTask';
 import { flexCommandEffects, flexConversationGateway, flexTaskGateway } from './flexGateways';
-import type { InactivityEngine, InactivityStore } from './inactivityEngine';
-import { startInactivityEngine } from './inactivityEngine';
 import { showAgentNotice } from './notifications';
 
 /** One tick a second: badges show whole seconds and commands are due on whole seconds of the admin's settings. */
 const TICK_MS = 1_000;
 
-/** What the rest of the plugin (badges, controls, actions) shares with the engine. */
-export interface InactivityRuntime {
+/** What the plugin's views and actions share with the runtime of this tab. */
+export interface FlexInactivityRuntime {
   readonly ticker: Ticker;
-  readonly engine: InactivityEngine;
-  readonly leadership: Leadership;
-  readonly extendMsFor: (conversationSid: string) => number | null;
+  readonly runtime: InactivityRuntime;
+  /** What "more time" gives on a task, from its channel's policy; null for tasks the plugin does not time. */
+  readonly extendMsFor: (task: Flex.ITask) => number | null;
   stop(): void;
 }
 
@@ -38,18 +41,19 @@ function scopeOf(manager: Flex.Manager): { accountSid: string; workerSid: string
 }
 
 /** A skew estimate that survives reloads: the first reconciliation after a reload needs it most. */
-function rememberedClockSkew(key: string) {
+function rememberedClockSkew(storage: () => KeyValueStorage, key: string) {
   const read = (): number | null => {
     try {
-      const value = Number(window.localStorage.getItem(key));
-      return Number.isFinite(value) && window.localStorage.getItem(key) !== null ? value : null;
+      const text = storage().getItem(key);
+      const value = Number(text);
+      return text !== null && Number.isFinite(value) ? value : null;
     } catch {
       return null;
     }
   };
   const write = (offsetMs: number): void => {
     try {
-      window.localStorage.setItem(key, String(Math.round(offsetMs)));
+      storage().setItem(key, String(Math.round(offsetMs)));
     } catch {
       // Without storage the estimate is relearnt from the next live message; timers are warned about elsewhere.
     }
@@ -67,59 +71,54 @@ function inactivityStoreOf(manager: Flex.Manager): InactivityStore {
 }
 
 /**
- * Wires the engine to the real Flex: its store, events, Conversations client and actions, the browser's storage,
- * Web Locks and a worker-driven ticker. The composition root: every other module receives its collaborators.
+ * Builds this tab's runtime from the real Flex (store, events, Conversations client, actions, notifications) and the
+ * browser (localStorage, storage events, BroadcastChannel, Web Locks, a Worker-driven ticker).
  */
 export function startInactivityRuntime(
   flex: typeof Flex,
   manager: Flex.Manager,
   config: InactivityConfig,
   clock: Clock,
-): InactivityRuntime {
+): FlexInactivityRuntime {
   const { accountSid, workerSid } = scopeOf(manager);
   const key = storageKeyFor(accountSid, workerSid);
   const ticker = createTicker({ clock, intervalMs: TICK_MS });
-  const leadership = electLeader({
-    name: `${key}/leader`,
-    clock,
-    warn: console.warn,
-    ...defaultLeadershipEnvironment(),
-  });
   const tasks = flexTaskGateway(manager);
-  const store = inactivityStoreOf(manager);
-  const engine = startInactivityEngine({
-    store,
+  const runtime = composeInactivityRuntime({
+    store: inactivityStoreOf(manager),
     config,
     clock,
     ticker,
     tasks,
     conversations: flexConversationGateway(() => manager.conversationsClient, clock),
-    leadership,
-    timerStore: createTimerStore({ storage: () => window.localStorage, key, warn: console.warn }),
-    skew: rememberedClockSkew(`${key}/clock-offset`),
-    createRunner: (contextOf) =>
-      createCommandRunner({
-        effects: flexCommandEffects(flex.Actions, tasks),
-        dispatch: (event: InactivityEvent) => store.dispatch(event),
-        contextOf,
-        clock,
-        notify: (notice) => showAgentNotice(flex.Notifications, notice),
-        log: console,
-      }),
+    timerStore: createTimerStore({ storage: browserStorage, key, warn: console.warn }),
+    skew: rememberedClockSkew(browserStorage, `${key}/clock-offset`),
+    effects: flexCommandEffects(flex.Actions, tasks),
     log: console,
+    leadership: electLeader({
+      name: `${key}/leader`,
+      clock,
+      ticks: ticker,
+      warn: console.warn,
+      ...defaultLeadershipEnvironment(),
+    }),
+    timersKey: key,
+    storageChanges: browserStorageChanges,
+    channel: browserTabChannel<TabMessage>(`${key}/tabs`, console.warn),
+    visibility: documentVisibility,
+    showNotice: (notice) => showAgentNotice(flex.Notifications, notice),
+    newId: randomId,
   });
   return {
     ticker,
-    engine,
-    leadership,
-    extendMsFor: (sid) => {
-      const context = engine.contextOf(sid);
-      return context === undefined ? null : policyForChannel(config, context.task.channelType).extendMs;
+    runtime,
+    extendMsFor(task) {
+      const facts = messagingTaskFacts(task);
+      return facts === null ? null : policyForChannel(config, facts.channelType).extendMs;
     },
     stop() {
-      engine.stop();
+      runtime.stop();
       ticker.stop();
-      leadership.release();
     },
   };
 }

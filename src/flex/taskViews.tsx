@@ -4,8 +4,8 @@ import type * as Flex from '@twilio/flex-ui';
 import { CountdownBadge } from '../components/CountdownBadge';
 import { TimerControls } from '../components/TimerControls';
 import type { NowSource } from '../runtime/ticker';
-import { messagingTaskFacts } from './messagingTask';
-import type { InactivityRuntime } from './startInactivityRuntime';
+import { messagingTaskFacts } from '../tasks/messagingTask';
+import type { FlexInactivityRuntime } from './startInactivityRuntime';
 
 type Strings = Record<string, string>;
 
@@ -45,13 +45,10 @@ export function addCountdownBadge(
  */
 export function addTimerControls(
   flex: Pick<typeof Flex, 'TaskCanvasHeader' | 'Actions'>,
-  runtime: Pick<InactivityRuntime, 'ticker' | 'extendMsFor'>,
+  runtime: Pick<FlexInactivityRuntime, 'ticker' | 'extendMsFor'>,
   strings: Strings,
 ): () => void {
-  const extendMs = (task: Flex.ITask): number => {
-    const facts = messagingTaskFacts(task);
-    return (facts && runtime.extendMsFor(facts.conversationSid)) ?? 0;
-  };
+  const extendMs = (task: Flex.ITask): number => runtime.extendMsFor(task) ?? 0;
   return flex.TaskCanvasHeader.Content.add(
     <TimerControls
       key="conversations-inactivity-controls"

@@ -1,7 +1,6 @@
 import type * as Flex from '@twilio/flex-ui';
 
-import type { InactivityEvent } from '../state/inactivityEvents';
-import { inactivityEvents } from '../state/inactivityEvents';
+import type { TimerIntent } from '../engine/tabMessages';
 
 /** The Flex actions the agent's timer controls invoke; other plugins may listen to before/after or replace them. */
 export const TimerActionName = {
@@ -19,10 +18,10 @@ export interface TimerActionPayload {
 
 export interface TimerActionDeps {
   readonly actions: Pick<typeof Flex.Actions, 'registerAction'>;
-  readonly dispatch: (event: InactivityEvent) => void;
-  readonly now: () => number;
-  /** The extension for a tracked conversation (from its channel policy); null when it is not tracked. */
-  readonly extendMsFor: (conversationSid: string) => number | null;
+  /** Hands the control to the acting tab (this one or another). */
+  readonly submit: (intent: Omit<TimerIntent, 'id'>) => void;
+  /** Whether the conversation has a timer in this tab's view (its own or mirrored). */
+  readonly isTracked: (conversationSid: string) => boolean;
 }
 
 /** The conversation sid of an action payload; throws (so the invocation rejects) naming the action and the field. */
@@ -38,29 +37,27 @@ function conversationSidIn(action: TimerActionName, payload: unknown): string {
 }
 
 /**
- * Registers Pause/Resume/ExtendInactivityTimer with Flex's Actions framework. Each validates its payload and
- * dispatches the matching inactivity event stamped with `now()`; registering again replaces the bodies.
+ * Registers Pause/Resume/ExtendInactivityTimer with Flex's Actions framework. Each validates its payload and hands
+ * the control to the acting tab, which applies it once with its own clock; registering again replaces the bodies.
  */
-export function registerTimerActions({ actions, dispatch, now, extendMsFor }: TimerActionDeps): void {
-  /** An action body: a throw while validating or building the event rejects the invocation. */
-  const register = (action: TimerActionName, eventFor: (conversationSid: string) => InactivityEvent): void => {
+export function registerTimerActions({ actions, submit, isTracked }: TimerActionDeps): void {
+  /** An action body: a throw while validating rejects the invocation. */
+  const register = (action: TimerActionName, kind: TimerIntent['kind']): void => {
     actions.registerAction(
       action,
       (payload: unknown) =>
         new Promise<void>((resolve) => {
-          dispatch(eventFor(conversationSidIn(action, payload)));
+          const conversationSid = conversationSidIn(action, payload);
+          if (!isTracked(conversationSid)) {
+            throw new Error(`${action}: conversation ${conversationSid} is not tracked`);
+          }
+          submit({ kind, conversationSid });
           resolve();
         }),
     );
   };
 
-  register(TimerActionName.Pause, (conversationSid) => inactivityEvents.timerPaused({ conversationSid, at: now() }));
-  register(TimerActionName.Resume, (conversationSid) => inactivityEvents.timerResumed({ conversationSid, at: now() }));
-  register(TimerActionName.Extend, (conversationSid) => {
-    const byMs = extendMsFor(conversationSid);
-    if (byMs === null) {
-      throw new Error(`${TimerActionName.Extend}: conversation ${conversationSid} is not tracked`);
-    }
-    return inactivityEvents.timerExtended({ conversationSid, at: now(), byMs });
-  });
+  register(TimerActionName.Pause, 'pause');
+  register(TimerActionName.Resume, 'resume');
+  register(TimerActionName.Extend, 'extend');
 }

@@ -1,4 +1,5 @@
 import type { ConversationTimer, TrackRequest } from '../core/conversationTimer';
+import type { TimedMessage } from '../core/timerMessages';
 
 /** Payload of events about one conversation at one moment (`at` is epoch ms: reducers never read the clock). */
 export interface ConversationMoment {
@@ -25,6 +26,12 @@ export interface ConversationRef {
 /** Every event the inactivity slice understands, keyed by its type, with its payload. */
 export interface InactivityEventPayloads {
   'inactivity/conversationTracked': TrackRequest;
+  /** A message arrived live, already classified and stamped with its local arrival time. */
+  'inactivity/messageReceived': ConversationRef & { readonly message: TimedMessage };
+  /** The recent history was read after a (re)load or reconnect: replayed, then the timer may act again. */
+  'inactivity/historyRead': ConversationRef & { readonly messages: readonly TimedMessage[] };
+  /** The Conversations connection dropped: every timer must read its history again before acting. */
+  'inactivity/connectionLost': Record<string, never>;
   'inactivity/customerMessageReceived': ConversationMessageMoment;
   'inactivity/agentMessageSent': ConversationMessageMoment;
   'inactivity/timerPaused': ConversationMoment;
@@ -36,8 +43,10 @@ export interface InactivityEventPayloads {
   'inactivity/wrapupFailed': ConversationRef;
   'inactivity/wrapupConfirmed': ConversationRef;
   'inactivity/conversationReleased': ConversationRef;
-  /** Timers read back from storage at start-up; live state wins over stored state for the same conversation. */
+  /** The acting tab starts from what was saved: the stored timers replace whatever this tab held. */
   'inactivity/timersRestored': { readonly timers: readonly ConversationTimer[] };
+  /** A tab that does not act shows exactly what the acting tab saved. */
+  'inactivity/timersMirrored': { readonly timers: readonly ConversationTimer[] };
 }
 
 export type InactivityEventType = keyof InactivityEventPayloads;
@@ -54,6 +63,9 @@ function eventCreator<T extends InactivityEventType>(type: T) {
 /** Action creators, named after what happened (events), not after what the reducer does. */
 export const inactivityEvents = {
   conversationTracked: eventCreator('inactivity/conversationTracked'),
+  messageReceived: eventCreator('inactivity/messageReceived'),
+  historyRead: eventCreator('inactivity/historyRead'),
+  connectionLost: eventCreator('inactivity/connectionLost'),
   customerMessageReceived: eventCreator('inactivity/customerMessageReceived'),
   agentMessageSent: eventCreator('inactivity/agentMessageSent'),
   timerPaused: eventCreator('inactivity/timerPaused'),
@@ -66,4 +78,5 @@ export const inactivityEvents = {
   wrapupConfirmed: eventCreator('inactivity/wrapupConfirmed'),
   conversationReleased: eventCreator('inactivity/conversationReleased'),
   timersRestored: eventCreator('inactivity/timersRestored'),
+  timersMirrored: eventCreator('inactivity/timersMirrored'),
 };

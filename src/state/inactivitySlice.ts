@@ -6,6 +6,7 @@ import {
   onClosingDone,
   onCustomerMessage,
   onExtended,
+  onHistoryOutdated,
   onPaused,
   onResumed,
   onWarningSent,
@@ -14,6 +15,7 @@ import {
   onWrapupRequested,
   startTimer,
 } from '../core/conversationTimer';
+import { applyMessage, replayHistory } from '../core/timerMessages';
 import type { InactivityEvent, InactivityEventPayloads, InactivityEventType } from './inactivityEvents';
 
 /** The key under which Flex's store holds this slice (`manager.store.addReducer(INACTIVITY_NAMESPACE, ...)`). */
@@ -43,6 +45,8 @@ type TimerUpdate<T extends InactivityEventType> = (
 
 /** Events that change one existing timer through a core transition; events for untracked conversations are ignored. */
 const timerUpdates: { [T in InactivityEventType]?: TimerUpdate<T> } = {
+  'inactivity/messageReceived': (timer, { message }) => applyMessage(timer, message),
+  'inactivity/historyRead': (timer, { messages }) => replayHistory(timer, messages),
   'inactivity/customerMessageReceived': (timer, moment) => onCustomerMessage(timer, moment),
   'inactivity/agentMessageSent': (timer, moment) => onAgentMessage(timer, moment),
   'inactivity/timerPaused': (timer, { at }) => onPaused(timer, at),
@@ -75,12 +79,22 @@ function track(
   return withTimer(state, payload.conversationSid, startTimer(payload));
 }
 
-function restore(state: InactivityState, stored: readonly ConversationTimer[]): InactivityState {
-  const missing = stored.filter((timer) => state.timers[timer.conversationSid] === undefined);
-  if (missing.length === 0) return state;
-  const timers = { ...state.timers };
-  for (const timer of missing) timers[timer.conversationSid] = timer;
-  return { timers };
+/**
+ * The whole set of timers, as saved by the acting tab. A timer equal to the one held keeps its identity, so badges of
+ * conversations the update did not touch skip their work.
+ */
+function replaceAll(state: InactivityState, timers: readonly ConversationTimer[]): InactivityState {
+  const same = (next: ConversationTimer): ConversationTimer => {
+    const held = state.timers[next.conversationSid];
+    return held !== undefined && JSON.stringify(held) === JSON.stringify(next) ? held : next;
+  };
+  return { timers: Object.fromEntries(timers.map((timer) => [timer.conversationSid, same(timer)])) };
+}
+
+function outdateAll(state: InactivityState): InactivityState {
+  const entries = Object.entries(state.timers);
+  if (entries.every(([, timer]) => timer.history === 'unread')) return state;
+  return { timers: Object.fromEntries(entries.map(([sid, timer]) => [sid, onHistoryOutdated(timer)])) };
 }
 
 function isInactivityEvent(action: AnyAction): action is InactivityEvent {
@@ -96,7 +110,10 @@ export function inactivityReducer(state: InactivityState = initialInactivityStat
     case 'inactivity/conversationReleased':
       return withTimer(state, action.payload.conversationSid, undefined);
     case 'inactivity/timersRestored':
-      return restore(state, action.payload.timers);
+    case 'inactivity/timersMirrored':
+      return replaceAll(state, action.payload.timers);
+    case 'inactivity/connectionLost':
+      return outdateAll(state);
     default: {
       const update = timerUpdates[action.type] as TimerUpdate<typeof action.type> | undefined;
       return update === undefined ? state : applyTimerUpdate(state, action, update);

@@ -1,6 +1,6 @@
 import type { ConversationTimer } from '../core/conversationTimer';
 import type { TimerPhase } from '../core/phase';
-import { phaseAt, remainingMsAt } from '../core/phase';
+import { phaseAt, remainingMsAt, warningsSentOf } from '../core/phase';
 import type { InactivityState } from './inactivitySlice';
 import { INACTIVITY_NAMESPACE, initialInactivityState } from './inactivitySlice';
 
@@ -28,5 +28,5 @@ export interface CountdownView {
 
 /** The countdown of `timer` at `now`. */
 export function countdownViewAt(timer: ConversationTimer, now: number): CountdownView {
-  return { phase: phaseAt(timer, now), remainingMs: remainingMsAt(timer, now), warningsSent: timer.warningsSent };
+  return { phase: phaseAt(timer, now), remainingMs: remainingMsAt(timer, now), warningsSent: warningsSentOf(timer) };
 }

@@ -1,7 +1,8 @@
-import type { ConversationTimer, Countdown } from '../core/conversationTimer';
+import type { ConversationTimer, MessageMoment, TimerPhaseState } from '../core/conversationTimer';
+import { restoredTimer } from '../core/conversationTimer';
 
 /** Bump when the stored shape changes; older entries are discarded rather than misread. */
-export const STORAGE_VERSION = 1;
+export const STORAGE_VERSION = 2;
 
 /**
  * The localStorage key for one worker on one account: two agents sharing a browser profile, or one agent on two
@@ -24,27 +25,36 @@ function storedFieldsOf(timer: ConversationTimer): ConversationTimer {
   return {
     conversationSid: timer.conversationSid,
     reservationSid: timer.reservationSid,
+    taskSid: timer.taskSid,
     channelType: timer.channelType,
     startOn: timer.startOn,
     timerMs: timer.timerMs,
     cycle: timer.cycle,
     cycleStartedAt: timer.cycleStartedAt,
     cycleStartIndex: timer.cycleStartIndex,
-    countdown: countdownFieldsOf(timer.countdown),
-    warningsSent: timer.warningsSent,
-    closingDone: timer.closingDone,
-    wrapup: timer.wrapup,
+    history: timer.history,
+    phase: phaseFieldsOf(timer.phase),
   };
 }
 
-function countdownFieldsOf(countdown: Countdown): Countdown {
-  switch (countdown.kind) {
+function momentFieldsOf(moment: MessageMoment): MessageMoment {
+  return moment.messageIndex === undefined ? { at: moment.at } : { at: moment.at, messageIndex: moment.messageIndex };
+}
+
+function phaseFieldsOf(phase: TimerPhaseState): TimerPhaseState {
+  switch (phase.kind) {
     case 'waiting':
-      return { kind: 'waiting' };
-    case 'running':
-      return { kind: 'running', deadlineAt: countdown.deadlineAt };
+    case 'expired':
+    case 'done':
+      return { kind: phase.kind };
+    case 'counting':
+      return { kind: 'counting', deadlineAt: phase.deadlineAt, warningsSent: phase.warningsSent };
     case 'paused':
-      return { kind: 'paused', remainingMs: countdown.remainingMs };
+      return { kind: 'paused', remainingMs: phase.remainingMs, warningsSent: phase.warningsSent };
+    case 'wrappingUp': {
+      const held = phase.heldMessage;
+      return { kind: 'wrappingUp', heldMessage: held === null ? null : momentFieldsOf(held) };
+    }
   }
 }
 
@@ -72,15 +82,27 @@ function isSid(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0;
 }
 
-function isCountdown(value: unknown): value is Countdown {
+function isCount(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= 0;
+}
+
+function isMoment(value: unknown): value is MessageMoment {
+  return isRecord(value) && isTime(value.at) && (value.messageIndex === undefined || isCount(value.messageIndex));
+}
+
+function isPhase(value: unknown): value is TimerPhaseState {
   if (!isRecord(value)) return false;
   switch (value.kind) {
     case 'waiting':
+    case 'expired':
+    case 'done':
       return true;
-    case 'running':
-      return isTime(value.deadlineAt);
+    case 'counting':
+      return isTime(value.deadlineAt) && isCount(value.warningsSent);
     case 'paused':
-      return isTime(value.remainingMs);
+      return isTime(value.remainingMs) && isCount(value.warningsSent);
+    case 'wrappingUp':
+      return value.heldMessage === null || isMoment(value.heldMessage);
     default:
       return false;
   }
@@ -92,19 +114,16 @@ export function isStoredTimer(value: unknown): value is ConversationTimer {
     isRecord(value) &&
     isSid(value.conversationSid) &&
     isSid(value.reservationSid) &&
+    isSid(value.taskSid) &&
     typeof value.channelType === 'string' &&
     (value.startOn === 'customer_message' || value.startOn === 'agent_reply') &&
     isTime(value.timerMs) &&
     Number.isInteger(value.cycle) &&
     (value.cycle as number) >= 1 &&
     isTime(value.cycleStartedAt) &&
-    (value.cycleStartIndex === null ||
-      (Number.isInteger(value.cycleStartIndex) && (value.cycleStartIndex as number) >= 0)) &&
-    isCountdown(value.countdown) &&
-    Number.isInteger(value.warningsSent) &&
-    (value.warningsSent as number) >= 0 &&
-    typeof value.closingDone === 'boolean' &&
-    (value.wrapup === 'none' || value.wrapup === 'requested' || value.wrapup === 'confirmed')
+    (value.cycleStartIndex === null || isCount(value.cycleStartIndex)) &&
+    (value.history === 'unread' || value.history === 'reconciled') &&
+    isPhase(value.phase)
   );
 }
 
@@ -142,10 +161,17 @@ export function parseStoredTimers(text: string | null): StoredTimersReading {
   return { timers, problem };
 }
 
-/** Keeps only the timers of reservations the worker still holds: a task that ended while the page was closed leaves nothing behind. */
-export function pruneTimers(
+/**
+ * The stored timers a newly acting tab starts from: only those of reservations the worker still holds accepted (a
+ * task that ended while no tab acted leaves nothing behind) and of channels the configuration still times (a
+ * channel disabled since must not show a countdown nothing acts on), each prepared by {@link restoredTimer}.
+ */
+export function restorableTimers(
   timers: readonly ConversationTimer[],
-  heldReservationSids: ReadonlySet<string>,
+  acceptedReservationSids: ReadonlySet<string>,
+  isTimedChannel: (channelType: string) => boolean,
 ): ConversationTimer[] {
-  return timers.filter((timer) => heldReservationSids.has(timer.reservationSid));
+  return timers
+    .filter((timer) => acceptedReservationSids.has(timer.reservationSid) && isTimedChannel(timer.channelType))
+    .map(restoredTimer);
 }

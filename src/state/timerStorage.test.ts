@@ -1,7 +1,7 @@
 import type { ConversationTimer } from '../core/conversationTimer';
 import { startTimer } from '../core/conversationTimer';
 import { parseStoredTimers, serializeTimers } from './storedTimers';
-import type { KeyValueStorage } from './timerStorage';
+import type { KeyValueStorage } from '../runtime/keyValueStorage';
 import { createTimerStore } from './timerStorage';
 
 const KEY = 'flex-conversations-inactivity/v1/AC1/WK1';

@@ -1,12 +1,6 @@
 import type { ConversationTimer } from '../core/conversationTimer';
+import type { KeyValueStorage } from '../runtime/keyValueStorage';
 import { parseStoredTimers, serializeTimers } from './storedTimers';
-
-/** The part of the Web Storage API the plugin uses; `window.localStorage` in Flex, a fake in tests. */
-export interface KeyValueStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
 
 /** Where timers survive a page reload. */
 export interface TimerStore {

@@ -22,15 +22,17 @@ export function warningsAt(...beforeSec: number[]): WarningPolicy[] {
     .map((sec) => ({ beforeMs: sec * 1000, message: `warning ${sec}s before` }));
 }
 
-/** A timer tracked at `at` (default 0) under the original policy's timer. */
+/** A timer tracked at `at` (default 0) under the original policy's timer, its history already reconciled. */
 export function trackedTimer(overrides: Partial<TrackRequest> = {}): ConversationTimer {
-  return startTimer({
+  const timer = startTimer({
     conversationSid: 'CH0001',
     reservationSid: 'WR0001',
+    taskSid: 'WT0001',
     channelType: 'web',
     startOn: 'customer_message',
     timerMs: 35_000,
     at: 0,
     ...overrides,
   });
+  return { ...timer, history: 'reconciled' };
 }

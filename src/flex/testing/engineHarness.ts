@@ -2,14 +2,14 @@ import { parseInactivityConfig } from '../../config/parseInactivityConfig';
 import type { ConversationTimer } from '../../core/conversationTimer';
 import { FakeClock } from '../../runtime/testing/fakeClock';
 import { selectInactivity } from '../../state/selectors';
-import { createClockSkew } from '../clockSkew';
-import type { AgentNotice } from '../commandRunner';
-import { createCommandRunner } from '../commandRunner';
+import { createClockSkew } from '../../core/clockSkew';
+import type { AgentNotice } from '../../engine/commandRunner';
+import { createCommandRunner } from '../../engine/commandRunner';
 import type { InactivityEngine } from '../inactivityEngine';
 import { startInactivityEngine } from '../inactivityEngine';
-import { markerAttributes } from '../inactivityMarker';
-import type { MessageFacts } from '../messageAuthor';
-import type { TaskLike } from '../messagingTask';
+import { markerAttributes } from '../../core/inactivityMarker';
+import type { MessageFacts } from '../../core/messageAuthor';
+import type { TaskLike } from '../../tasks/messagingTask';
 import {
   FakeConversations,
   FakeEffects,

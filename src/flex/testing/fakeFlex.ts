@@ -1,10 +1,10 @@
 import { combineReducers, createStore } from 'redux';
 
-import type { MessageFacts } from '../messageAuthor';
-import type { MessagingTaskFacts, TaskLike } from '../messagingTask';
-import type { ConversationGateway, TaskGateway } from '../ports';
-import type { CommandEffects } from '../commandRunner';
-import type { InactivityMarker } from '../inactivityMarker';
+import type { MessageFacts } from '../../core/messageAuthor';
+import type { MessagingTaskFacts, TaskLike } from '../../tasks/messagingTask';
+import type { ConversationGateway, TaskGateway } from '../../engine/ports';
+import type { CommandEffects } from '../../engine/commandRunner';
+import type { InactivityMarker } from '../../core/inactivityMarker';
 import type { InactivityStore } from '../inactivityEngine';
 import { INACTIVITY_NAMESPACE, inactivityReducer } from '../../state/inactivitySlice';
 import type { TimerStore } from '../../state/timerStorage';

@@ -38,7 +38,13 @@ export interface ConversationParties {
  * customer's address from the task. Anything not positively the customer is never treated as the customer.
  */
 export function classifyMessage(message: MessageFacts, parties: ConversationParties): MessageAuthorKind {
-  if (readMarker(message.attributes) !== null) return 'plugin';
+  const author = authorOf(message, parties);
+  // Webchat customers can set message attributes: the marker is trusted only on an agent's message.
+  return author === 'agent' && readMarker(message.attributes) !== null ? 'plugin' : author;
+}
+
+/** Who wrote `message`, whatever its attributes say. */
+function authorOf(message: MessageFacts, parties: ConversationParties): Exclude<MessageAuthorKind, 'plugin'> {
   const { participantSid, author } = message;
   if (participantSid !== null && parties.customerParticipantSids.has(participantSid)) return 'customer';
   if (participantSid !== null && parties.agentParticipantSids.has(participantSid)) return 'agent';

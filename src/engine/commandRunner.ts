@@ -6,9 +6,9 @@ import type { Command, SendClosingMessageCommand, SendWarningCommand, WrapUpComm
 import type { Clock } from '../runtime/clock';
 import type { InactivityEvent } from '../state/inactivityEvents';
 import { inactivityEvents } from '../state/inactivityEvents';
-import type { InactivityMarker } from './inactivityMarker';
-import { markerAttributes } from './inactivityMarker';
-import type { MessagingTaskFacts } from './messagingTask';
+import type { InactivityMarker } from '../core/inactivityMarker';
+import { markerAttributes } from '../core/inactivityMarker';
+import type { MessagingTaskFacts } from '../tasks/messagingTask';
 
 /** What the runner asks of Flex. */
 export interface CommandEffects {
@@ -55,7 +55,6 @@ export interface CommandRunner {
   run(commands: readonly Command[]): void;
   /** Forgets pending retries of a conversation that is no longer tracked. */
   forget(conversationSid: string): void;
-  readonly inFlightCount: () => number;
 }
 
 const DEFAULT_RETRY_DELAYS_MS = [2_000, 5_000, 15_000, 30_000, 60_000];
@@ -196,6 +195,5 @@ export function createCommandRunner(deps: CommandRunnerDeps): CommandRunner {
     forget(conversationSid) {
       for (const key of failures.keys()) if (key.startsWith(`${conversationSid}:`)) failures.delete(key);
     },
-    inFlightCount: () => inFlight.size,
   };
 }

@@ -18,7 +18,7 @@ function parties(participantsKnown = true): ConversationParties {
 
 const OUR_WARNING = markerAttributes({ kind: 'warning', taskSid: 'WT1', cycleStartIndex: null, warningIndex: 0 });
 
-describe('flex/messageAuthor', () => {
+describe('core/messageAuthor', () => {
   it.each<[string, Partial<MessageFacts>, boolean, MessageAuthorKind]>([
     ['the customer participant', { participantSid: 'MBcustomer', author: 'customer-identity' }, true, 'customer'],
     [
@@ -29,10 +29,10 @@ describe('flex/messageAuthor', () => {
     ],
     ['the agent participant', { participantSid: 'MBagent', author: 'agent@example.com' }, true, 'agent'],
     [
-      'our own warning, even from the customer participant',
+      "the plugin's marker on the customer participant's message (customers can set attributes)",
       { participantSid: 'MBcustomer', attributes: OUR_WARNING },
       true,
-      'plugin',
+      'customer',
     ],
     ['our own warning sent as the agent', { participantSid: 'MBagent', attributes: OUR_WARNING }, true, 'plugin'],
     [
@@ -61,10 +61,22 @@ describe('flex/messageAuthor', () => {
     ['a bot when participants are unknown', { author: 'bot' }, false, 'other'],
     ['no author when participants are unknown', {}, false, 'other'],
     [
-      'our own warning when participants are unknown',
+      "the plugin's marker on the customer's message when participants are unknown",
       { author: 'customer-identity', attributes: OUR_WARNING },
       false,
+      'customer',
+    ],
+    [
+      'our own warning when participants are unknown, sent as this agent',
+      { author: 'agent@example.com', attributes: OUR_WARNING },
+      false,
       'plugin',
+    ],
+    [
+      "the plugin's marker on a supervisor's message",
+      { participantSid: 'MBsupervisor', author: 'supervisor@example.com', attributes: OUR_WARNING },
+      true,
+      'other',
     ],
     [
       'a damaged marker is judged by its author',

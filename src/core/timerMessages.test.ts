@@ -1,5 +1,5 @@
-import type { ConversationTimer } from '../core/conversationTimer';
-import { trackedTimer } from '../core/testing/factories';
+import type { ConversationTimer } from './conversationTimer';
+import { trackedTimer } from './testing/factories';
 import type { InactivityEvent } from '../state/inactivityEvents';
 import { inactivityEvents } from '../state/inactivityEvents';
 import type { InactivityState } from '../state/inactivitySlice';

@@ -1,5 +1,19 @@
-import type { ConversationParties, MessageFacts } from './messageAuthor';
-import type { MessagingTaskFacts, TaskLike } from './messagingTask';
+import type { ConversationParties, MessageFacts } from '../core/messageAuthor';
+import type { InactivityEvent } from '../state/inactivityEvents';
+import type { StateWithInactivity } from '../state/selectors';
+import type { MessagingTaskFacts, TaskLike } from '../tasks/messagingTask';
+
+/**
+ * The engine's view of the outside world. Each port has a Flex implementation (src/flex/) and a fake
+ * (src/flex/testing/), so the engine runs the same in Flex, in tests and in the benchmarks.
+ */
+
+/** The part of Flex's Redux store the engine uses. */
+export interface InactivityStore {
+  getState(): StateWithInactivity;
+  dispatch(event: InactivityEvent): unknown;
+  subscribe(listener: () => void): () => void;
+}
 
 /** The worker's tasks, as Flex holds them. */
 export interface TaskGateway {
@@ -28,4 +42,20 @@ export interface ConversationGateway {
   onConnectionChanged(listener: (connected: boolean) => void): () => void;
   /** This agent's Conversations identity, if known. */
   identity(): string | undefined;
+}
+
+/** Changes another tab made to the shared storage (the browser's `storage` event). */
+export interface StorageChanges {
+  /** Calls `listener` with the new value whenever another tab writes `key`; returns the way to stop. */
+  onChange(key: string, listener: (value: string | null) => void): () => void;
+}
+
+/**
+ * Messages between the agent's tabs of one account and worker (a BroadcastChannel in the browser). A tab never
+ * receives its own posts.
+ */
+export interface TabChannel<M> {
+  post(message: M): void;
+  subscribe(listener: (message: M) => void): () => void;
+  close(): void;
 }

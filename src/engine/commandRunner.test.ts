@@ -7,8 +7,8 @@ import type { InactivityEvent } from '../state/inactivityEvents';
 import { inactivityEvents } from '../state/inactivityEvents';
 import type { AgentNotice, CommandContext, CommandEffects } from './commandRunner';
 import { createCommandRunner } from './commandRunner';
-import type { InactivityMarker } from './inactivityMarker';
-import type { MessagingTaskFacts } from './messagingTask';
+import type { InactivityMarker } from '../core/inactivityMarker';
+import type { MessagingTaskFacts } from '../tasks/messagingTask';
 
 const SID = 'CH0001';
 

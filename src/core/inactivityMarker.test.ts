@@ -8,7 +8,7 @@ function storedAttributes(marker: unknown): unknown {
 
 const WARNING: InactivityMarker = { kind: 'warning', taskSid: 'WT1', cycleStartIndex: 4, warningIndex: 1 };
 
-describe('flex/inactivityMarker', () => {
+describe('core/inactivityMarker', () => {
   it('stores the marker under the plugin key', () => {
     expect(markerAttributes(WARNING)).toEqual({ conversationsInactivity: WARNING });
   });

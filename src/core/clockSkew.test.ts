@@ -1,6 +1,6 @@
 import { createClockSkew } from './clockSkew';
 
-describe('flex/clockSkew', () => {
+describe('core/clockSkew', () => {
   it('assumes the clocks agree before any observation', () => {
     const skew = createClockSkew();
     expect(skew.offsetMs()).toBeNull();

@@ -1,0 +1,185 @@
+import type { InactivityConfig } from '../config/policy';
+import type { ClockSkew } from '../core/clockSkew';
+import type { ConversationTimer } from '../core/conversationTimer';
+import { nextDueAt, planCommands } from '../core/planner';
+import type { Clock } from '../runtime/clock';
+import type { NowSource } from '../runtime/ticker';
+import { inactivityEvents } from '../state/inactivityEvents';
+import type { InactivityEvent } from '../state/inactivityEvents';
+import { selectInactivity } from '../state/selectors';
+import type { TimerStore } from '../state/timerStorage';
+import type { TaskLike } from '../tasks/messagingTask';
+import type { AgentNotice, CommandContext, CommandEffects } from './commandRunner';
+import { createCommandRunner } from './commandRunner';
+import { restoreTimers, startTimerWriter } from './persistence';
+import type { ConversationGateway, InactivityStore, TaskGateway } from './ports';
+import { createReconciliation } from './reconciliation';
+import { startScheduling } from './scheduling';
+import type { TimerIntent } from './tabMessages';
+import type { TrackedConversation } from './taskTracking';
+import { createTaskTracking } from './taskTracking';
+
+export interface ActingEngineDeps {
+  readonly store: InactivityStore;
+  readonly config: InactivityConfig;
+  readonly clock: Pick<Clock, 'now' | 'setTimeout' | 'clearTimeout'>;
+  readonly ticker: NowSource;
+  readonly tasks: TaskGateway;
+  readonly conversations: ConversationGateway;
+  readonly timerStore: TimerStore;
+  readonly skew: ClockSkew;
+  readonly effects: CommandEffects;
+  /** Whether this tab still acts: checked before every write and every command, as leadership can lapse. */
+  readonly isActing: () => boolean;
+  readonly notify: (notice: AgentNotice) => void;
+  readonly log: Pick<Console, 'warn' | 'info'>;
+  /** How many recent messages are read to reconcile a conversation after a reload or reconnect. */
+  readonly historyPageSize?: number;
+  /** Waits between attempts of a failing command or history read; the last one repeats. */
+  readonly retryDelaysMs?: readonly number[];
+}
+
+/** The engine of the acting tab: the only one that changes timers, sends warnings and wraps up. */
+export interface ActingEngine {
+  /** The tracked task, its policy and its timer, for the command runner. */
+  contextOf(conversationSid: string): CommandContext | undefined;
+  /** Applies an agent control (from this tab or another), stamped with this tab's clock. */
+  apply(intent: TimerIntent): void;
+  /** Resolves when no history read is in flight (tests and benchmarks wait on it). */
+  whenIdle(): Promise<void>;
+  stop(): void;
+}
+
+/**
+ * Starts acting: first the explicit start-up step (continue from the saved timers), then task tracking, history
+ * reconciliation, the single writer, and scheduling of what falls due.
+ */
+export function startActingEngine(deps: ActingEngineDeps): ActingEngine {
+  restoreTimers(deps.store, deps.timerStore, deps.tasks, deps.config);
+
+  let connected = deps.conversations.isConnected();
+  const timerOf = (sid: string): ConversationTimer | undefined => selectInactivity(deps.store.getState()).timers[sid];
+  const dispatch = (event: InactivityEvent): void => {
+    deps.store.dispatch(event);
+  };
+
+  const reconciliation = createReconciliation({
+    store: deps.store,
+    conversations: deps.conversations,
+    clock: deps.clock,
+    skew: deps.skew,
+    log: deps.log,
+    pageSize: deps.historyPageSize ?? 30,
+    retryDelaysMs: deps.retryDelaysMs,
+  });
+
+  const tracking = createTaskTracking(deps, {
+    onAttached: (conversation) => reconciliation.read(conversation),
+    onMessage: (conversation, message) => reconciliation.receive(conversation, message),
+    onReleased: (sid) => {
+      reconciliation.forget(sid);
+      runner.forget(sid);
+    },
+  });
+
+  function contextOf(sid: string): CommandContext | undefined {
+    const conversation = tracking.get(sid);
+    const timer = timerOf(sid);
+    return conversation === undefined || timer === undefined
+      ? undefined
+      : { task: conversation.task, policy: conversation.policy, timer };
+  }
+
+  const runner = createCommandRunner({
+    effects: deps.effects,
+    dispatch,
+    contextOf,
+    clock: deps.clock,
+    notify: deps.notify,
+    log: deps.log,
+    retryDelaysMs: deps.retryDelaysMs,
+  });
+
+  /**
+   * When the countdown of a task found already accepted began: its acceptance (the reservation's last update, in
+   * local time), so a chat that expired while no Flex page acted is wrapped up instead of getting a fresh timer.
+   */
+  const acceptedAtOf = (task: TaskLike): number => {
+    const now = deps.clock.now();
+    const updated = task.dateUpdated?.getTime();
+    return updated === undefined || !Number.isFinite(updated) ? now : Math.min(now, deps.skew.toLocal(updated));
+  };
+
+  const timedConversations = (): Array<{ conversation: TrackedConversation; timer: ConversationTimer }> =>
+    tracking.all().flatMap((conversation) => {
+      const timer = timerOf(conversation.task.conversationSid);
+      return timer === undefined ? [] : [{ conversation, timer }];
+    });
+
+  const act = (now: number): void => {
+    if (!connected || !deps.isActing()) return;
+    const timed = timedConversations();
+    const policies = new Map(timed.map(({ conversation, timer }) => [timer.conversationSid, conversation.policy]));
+    runner.run(
+      planCommands(
+        timed.map(({ timer }) => timer),
+        (timer) => policies.get(timer.conversationSid) ?? deps.config.defaultPolicy,
+        now,
+      ),
+    );
+  };
+
+  const earliestDue = (now: number): number | null => {
+    const due = timedConversations()
+      .map(({ conversation, timer }) => nextDueAt(timer, conversation.policy, now))
+      .filter((at): at is number => at !== null);
+    return due.length === 0 ? null : Math.min(...due);
+  };
+
+  const onConnectionChanged = (isConnected: boolean): void => {
+    const reconnected = isConnected && !connected;
+    connected = isConnected;
+    if (!isConnected) {
+      // Messages may arrive unseen from now on: nothing is planned until each history has been read again.
+      reconciliation.discardPending();
+      dispatch(inactivityEvents.connectionLost({}));
+      return;
+    }
+    if (!reconnected) return;
+    tracking.resync(() => deps.clock.now());
+    tracking.all().forEach((conversation) => reconciliation.read(conversation));
+  };
+
+  const apply = (intent: TimerIntent): void => {
+    const { conversationSid } = intent;
+    const at = deps.clock.now();
+    if (intent.kind === 'pause') dispatch(inactivityEvents.timerPaused({ conversationSid, at }));
+    if (intent.kind === 'resume') dispatch(inactivityEvents.timerResumed({ conversationSid, at }));
+    if (intent.kind === 'extend') {
+      const conversation = tracking.get(conversationSid);
+      if (conversation === undefined) {
+        deps.log.warn(`Inactivity: cannot give ${conversationSid} more time: it is not tracked.`);
+        return;
+      }
+      dispatch(inactivityEvents.timerExtended({ conversationSid, at, byMs: conversation.policy.extendMs }));
+    }
+  };
+
+  tracking.resync(acceptedAtOf);
+  const stopConnection = deps.conversations.onConnectionChanged(onConnectionChanged);
+  const stopWriter = startTimerWriter(deps.store, deps.timerStore, deps.isActing);
+  const stopScheduling = startScheduling({ ticker: deps.ticker, clock: deps.clock, act, nextDueAt: earliestDue });
+
+  return {
+    contextOf,
+    apply,
+    whenIdle: () => reconciliation.whenIdle(),
+    stop() {
+      stopScheduling();
+      stopWriter();
+      stopConnection();
+      reconciliation.stop();
+      tracking.stop();
+    },
+  };
+}

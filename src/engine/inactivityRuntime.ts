@@ -1,0 +1,94 @@
+import type { Leadership } from '../runtime/leadership';
+import type { ActingEngine, ActingEngineDeps } from './actingEngine';
+import { startActingEngine } from './actingEngine';
+import type { PageVisibility } from './agentNotices';
+import { createNoticeBoard } from './agentNotices';
+import { createIntentRouter } from './crossTabIntents';
+import { startTimerMirror } from './persistence';
+import type { StorageChanges, TabChannel } from './ports';
+import type { TabMessage, TimerIntent } from './tabMessages';
+
+/** Everything a tab's runtime is built from; the Flex build, the test harness and the benchmarks each supply it. */
+export interface RuntimePorts extends Omit<ActingEngineDeps, 'isActing' | 'notify'> {
+  readonly leadership: Pick<Leadership, 'isLeader' | 'subscribe' | 'release'>;
+  /** The key the timers are saved under; other tabs mirror it. */
+  readonly timersKey: string;
+  readonly storageChanges: StorageChanges;
+  readonly channel: TabChannel<TabMessage>;
+  readonly visibility: PageVisibility;
+  /** Shows a notice in this tab (Flex's notifications). */
+  readonly showNotice: NoticeShow;
+  readonly newId: () => string;
+}
+
+type NoticeShow = Parameters<typeof createNoticeBoard>[0]['show'];
+
+/** One tab's share of the plugin: acting or mirroring, switching as leadership moves. */
+export interface InactivityRuntime {
+  /** An agent control: applied here if this tab acts, else sent to the acting tab. */
+  submit(intent: Omit<TimerIntent, 'id'>): void;
+  /** The acting engine while this tab acts (tests and benchmarks look inside), else undefined. */
+  actingEngine(): ActingEngine | undefined;
+  /** Resolves when the acting engine (if any) has no history read in flight. */
+  whenIdle(): Promise<void>;
+  stop(): void;
+}
+
+/**
+ * Composes a tab's runtime. Exactly one tab acts: it restores the saved timers, tracks tasks, sends warnings, wraps
+ * up and is the only one to save. Every other tab mirrors what was saved and sends its agent controls to the acting
+ * tab. Notices reach the agent in whichever tab is visible.
+ */
+export function composeInactivityRuntime(ports: RuntimePorts): InactivityRuntime {
+  const isActing = (): boolean => ports.leadership.isLeader();
+  const notices = createNoticeBoard({
+    channel: ports.channel,
+    visibility: ports.visibility,
+    show: ports.showNotice,
+    newId: ports.newId,
+  });
+  let engine: ActingEngine | undefined;
+  let stopMirror: (() => void) | undefined;
+
+  const becomeActing = (): void => {
+    stopMirror?.();
+    stopMirror = undefined;
+    engine ??= startActingEngine({ ...ports, isActing, notify: (notice) => notices.publish(notice) });
+  };
+  const becomeMirror = (): void => {
+    engine?.stop();
+    engine = undefined;
+    stopMirror ??= startTimerMirror({
+      store: ports.store,
+      timerStore: ports.timerStore,
+      changes: ports.storageChanges,
+      key: ports.timersKey,
+    });
+  };
+  const follow = (leader: boolean): void => (leader ? becomeActing() : becomeMirror());
+
+  const intents = createIntentRouter({
+    channel: ports.channel,
+    isActing,
+    apply: (intent) => engine?.apply(intent),
+  });
+  follow(isActing());
+  const stopFollowing = ports.leadership.subscribe(follow);
+
+  return {
+    submit: (intent) => intents.submit({ ...intent, id: ports.newId() }),
+    actingEngine: () => engine,
+    whenIdle: async () => engine?.whenIdle(),
+    stop() {
+      stopFollowing();
+      intents.stop();
+      notices.stop();
+      engine?.stop();
+      engine = undefined;
+      stopMirror?.();
+      stopMirror = undefined;
+      ports.leadership.release();
+      ports.channel.close();
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import type { InactivityConfig } from '../config/policy';
+import { inactivityEvents } from '../state/inactivityEvents';
+import { selectInactivity } from '../state/selectors';
+import { restorableTimers } from '../state/storedTimers';
+import type { TimerStore } from '../state/timerStorage';
+import type { InactivityStore, StorageChanges, TaskGateway } from './ports';
+import { isTimedChannel } from './taskTracking';
+
+/**
+ * The acting tab is the only writer of the timers: it saves them whenever they change (and once now). Returns the
+ * way to stop.
+ */
+export function startTimerWriter(
+  store: InactivityStore,
+  timerStore: TimerStore,
+  isActing: () => boolean,
+): () => void {
+  // A tab whose lead lapsed (throttled, lease taken) must not overwrite what the new acting tab saves.
+  const save = (): void => {
+    if (isActing()) timerStore.save(selectInactivity(store.getState()).timers);
+  };
+  save();
+  return store.subscribe(save);
+}
+
+export interface MirrorDeps {
+  readonly store: InactivityStore;
+  readonly timerStore: TimerStore;
+  readonly changes: StorageChanges;
+  /** The storage key the acting tab writes the timers to. */
+  readonly key: string;
+}
+
+/**
+ * A tab that does not act shows exactly what the acting tab saved: now, and after every write the acting tab makes.
+ * It never writes the timers itself. Returns the way to stop.
+ */
+export function startTimerMirror({ store, timerStore, changes, key }: MirrorDeps): () => void {
+  const mirror = (): void => {
+    store.dispatch(inactivityEvents.timersMirrored({ timers: timerStore.load() }));
+  };
+  mirror();
+  return changes.onChange(key, mirror);
+}
+
+/**
+ * Start-up of the acting tab: it continues from what the previous acting tab saved (a pause or an extension made a
+ * moment ago included), keeping only what still applies.
+ */
+export function restoreTimers(
+  store: InactivityStore,
+  timerStore: TimerStore,
+  tasks: Pick<TaskGateway, 'heldTasks'>,
+  config: InactivityConfig,
+): void {
+  const accepted = new Set(
+    tasks
+      .heldTasks()
+      .filter((task) => task.status === 'accepted')
+      .map((task) => task.sid),
+  );
+  const timers = restorableTimers(timerStore.load(), accepted, (channelType) => isTimedChannel(config, channelType));
+  store.dispatch(inactivityEvents.timersRestored({ timers }));
+}

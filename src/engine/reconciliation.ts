@@ -1,0 +1,131 @@
+import type { ClockSkew } from '../core/clockSkew';
+import type { MessageFacts } from '../core/messageAuthor';
+import { classifyMessage } from '../core/messageAuthor';
+import { readMarker } from '../core/inactivityMarker';
+import type { TimedMessage } from '../core/timerMessages';
+import type { Clock, IntervalHandle } from '../runtime/clock';
+import { inactivityEvents } from '../state/inactivityEvents';
+import type { ConversationGateway, InactivityStore } from './ports';
+import type { TrackedConversation } from './taskTracking';
+
+export interface ReconciliationDeps {
+  readonly store: InactivityStore;
+  readonly conversations: ConversationGateway;
+  readonly clock: Pick<Clock, 'now' | 'setTimeout' | 'clearTimeout'>;
+  readonly skew: ClockSkew;
+  readonly log: Pick<Console, 'warn'>;
+  /** How many recent messages are read to reconcile a conversation. */
+  readonly pageSize: number;
+  /** Waits before retrying a failed history read; the last one repeats. */
+  readonly retryDelaysMs?: readonly number[];
+}
+
+/** History replay after a (re)load or reconnect, and the digest of live messages. */
+export interface Reconciliation {
+  /** Reads the recent history of `conversation` and replays it; a failure is retried with backoff. */
+  read(conversation: TrackedConversation): void;
+  /** A live message: classified and stamped with its arrival time. */
+  receive(conversation: TrackedConversation, message: MessageFacts): void;
+  /** Drops pending reads and retries of a conversation no longer tracked. */
+  forget(conversationSid: string): void;
+  /** The connection dropped: reads under way may have missed messages and must not mark anything reconciled. */
+  discardPending(): void;
+  /** Resolves when no read is in flight (tests and benchmarks wait on it). */
+  whenIdle(): Promise<void>;
+  stop(): void;
+}
+
+const DEFAULT_RETRY_DELAYS_MS = [2_000, 5_000, 15_000, 30_000, 60_000];
+
+/** The message as the timer sees it; its body and attributes stay out of the store. */
+function timedMessage(message: MessageFacts, conversation: TrackedConversation, at: number): TimedMessage {
+  const authorKind = classifyMessage(message, conversation.parties);
+  return { index: message.index, authorKind, at, marker: authorKind === 'plugin' ? readMarker(message.attributes) : null };
+}
+
+/**
+ * Reads and replays history. Each read carries a generation: only the newest read of a conversation may mark it
+ * reconciled, so a slow read started before a disconnect cannot land after the one started on reconnect.
+ */
+export function createReconciliation(deps: ReconciliationDeps): Reconciliation {
+  const delays = deps.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+  const generations = new Map<string, number>();
+  let lastGeneration = 0;
+  const retries = new Map<string, { readonly handle: IntervalHandle; readonly attempt: number }>();
+  const inFlight = new Set<Promise<void>>();
+
+  const cancelRetry = (sid: string): void => {
+    const retry = retries.get(sid);
+    if (retry !== undefined) deps.clock.clearTimeout(retry.handle);
+    retries.delete(sid);
+  };
+
+  const scheduleRetry = (conversation: TrackedConversation, attempt: number, error: unknown): void => {
+    const sid = conversation.task.conversationSid;
+    const delay = delays[Math.min(attempt, delays.length) - 1] ?? 60_000;
+    if (attempt === 1) {
+      deps.log.warn(
+        `Inactivity: could not read the history of ${sid} (${String(error)}); its timer waits and the read is ` +
+          `retried in ${Math.round(delay / 1000)} s.`,
+      );
+    }
+    const handle = deps.clock.setTimeout(() => {
+      retries.delete(sid);
+      start(conversation, attempt + 1);
+    }, delay);
+    retries.set(sid, { handle, attempt });
+  };
+
+  const replay = async (conversation: TrackedConversation, generation: number, attempt: number): Promise<void> => {
+    const sid = conversation.task.conversationSid;
+    await conversation.partiesKnown;
+    try {
+      const messages = await deps.conversations.recentMessages(sid, deps.pageSize);
+      if (generations.get(sid) !== generation) return;
+      const now = deps.clock.now();
+      const timed = messages.map((message) =>
+        // A skew estimate never places a message in the future.
+        timedMessage(message, conversation, message.createdAt === null ? now : Math.min(now, deps.skew.toLocal(message.createdAt))),
+      );
+      deps.store.dispatch(inactivityEvents.historyRead({ conversationSid: sid, messages: timed }));
+    } catch (error) {
+      if (generations.get(sid) === generation) scheduleRetry(conversation, attempt, error);
+    }
+  };
+
+  function start(conversation: TrackedConversation, attempt: number): void {
+    const sid = conversation.task.conversationSid;
+    cancelRetry(sid);
+    lastGeneration += 1;
+    const generation = lastGeneration;
+    generations.set(sid, generation);
+    const reading = replay(conversation, generation, attempt);
+    inFlight.add(reading);
+    void reading.finally(() => inFlight.delete(reading));
+  }
+
+  return {
+    read: (conversation) => start(conversation, 1),
+    receive(conversation, message) {
+      const at = deps.clock.now();
+      if (message.createdAt !== null) deps.skew.observeReceived(at, message.createdAt);
+      const sid = conversation.task.conversationSid;
+      deps.store.dispatch(inactivityEvents.messageReceived({ conversationSid: sid, message: timedMessage(message, conversation, at) }));
+    },
+    forget(sid) {
+      cancelRetry(sid);
+      generations.delete(sid);
+    },
+    discardPending() {
+      [...retries.keys()].forEach(cancelRetry);
+      generations.clear();
+    },
+    async whenIdle() {
+      while (inFlight.size > 0) await Promise.all([...inFlight]);
+    },
+    stop() {
+      [...retries.keys()].forEach(cancelRetry);
+      generations.clear();
+    },
+  };
+}

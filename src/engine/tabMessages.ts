@@ -1,0 +1,17 @@
+import type { AgentNotice } from './commandRunner';
+
+/** What an agent control asks of the acting tab, from whichever tab it was used in. */
+export interface TimerIntent {
+  readonly kind: 'pause' | 'resume' | 'extend';
+  readonly conversationSid: string;
+  /** Unique per use, so the acting tab applies each intent once even if it is delivered twice. */
+  readonly id: string;
+}
+
+/** Everything the agent's tabs tell each other. */
+export type TabMessage =
+  | { readonly kind: 'intent'; readonly intent: TimerIntent }
+  /** A notice for the agent, published by the acting tab, shown where the agent is looking. */
+  | { readonly kind: 'notice'; readonly id: string; readonly notice: AgentNotice }
+  /** A tab showed notice `id`: hidden tabs no longer need to keep it for later. */
+  | { readonly kind: 'noticeShown'; readonly id: string };

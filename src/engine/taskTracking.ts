@@ -1,0 +1,167 @@
+import type { ChannelPolicy, InactivityConfig } from '../config/policy';
+import { policyForChannel } from '../config/policy';
+import type { ConversationParties, MessageFacts } from '../core/messageAuthor';
+import type { Clock } from '../runtime/clock';
+import { inactivityEvents } from '../state/inactivityEvents';
+import type { MessagingTaskFacts, TaskLike } from '../tasks/messagingTask';
+import { messagingTaskFacts } from '../tasks/messagingTask';
+import type { ConversationGateway, InactivityStore, TaskGateway } from './ports';
+
+/** One conversation the acting tab follows. */
+export interface TrackedConversation {
+  readonly task: MessagingTaskFacts;
+  readonly policy: ChannelPolicy;
+  parties: ConversationParties;
+  /** Resolves once the participants lookup is over: reading history before would misjudge who wrote what. */
+  partiesKnown: Promise<void>;
+  stopWatching: () => void;
+}
+
+/** What the tracker tells the rest of the engine. */
+export interface TrackingListener {
+  /** Live messages of `conversation` are followed from now on: its history can be read without a gap. */
+  onAttached(conversation: TrackedConversation): void;
+  onMessage(conversation: TrackedConversation, message: MessageFacts): void;
+  onReleased(conversationSid: string): void;
+}
+
+export interface TaskTrackingDeps {
+  readonly store: InactivityStore;
+  readonly config: InactivityConfig;
+  readonly clock: Pick<Clock, 'now'>;
+  readonly tasks: TaskGateway;
+  readonly conversations: ConversationGateway;
+  readonly log: Pick<Console, 'warn'>;
+}
+
+/** Task lifecycle, participants and message watching of the conversations the plugin times. */
+export interface TaskTracking {
+  get(conversationSid: string): TrackedConversation | undefined;
+  all(): TrackedConversation[];
+  /** Starts tracking `task` if it is an accepted, timed messaging task; the countdown starts at `at`. */
+  track(task: TaskLike, at: number): void;
+  /** Brings tracking in line with the tasks Flex holds now (a reload of Flex's task list sends no events). */
+  resync(at: (task: TaskLike) => number): void;
+  stop(): void;
+}
+
+const ACCEPTED = 'accepted';
+
+/**
+ * Email also runs on Conversations, but a customer answering an email hours later is normal: it is timed only when
+ * the admin configures `channels.email` explicitly.
+ */
+export function isTimedChannel(config: InactivityConfig, channelType: string): boolean {
+  if (!policyForChannel(config, channelType).enabled) return false;
+  return channelType !== 'email' || Object.prototype.hasOwnProperty.call(config.channelPolicies, 'email');
+}
+
+/** Follows the worker's tasks: starts and ends tracking, looks up who is who, and watches messages. */
+export function createTaskTracking(deps: TaskTrackingDeps, listener: TrackingListener): TaskTracking {
+  const tracked = new Map<string, TrackedConversation>();
+
+  const initialParties = (task: MessagingTaskFacts): ConversationParties => {
+    const identity = deps.conversations.identity();
+    return {
+      customerParticipantSids: new Set(),
+      agentParticipantSids: new Set(),
+      customerAddresses: new Set(task.customerAddresses),
+      agentIdentities: new Set(identity === undefined ? [] : [identity]),
+    };
+  };
+
+  const lookUpParties = async (entry: TrackedConversation): Promise<void> => {
+    if (entry.task.interactionChannelSid === undefined) return;
+    try {
+      entry.parties = { ...entry.parties, ...(await deps.tasks.partiesOf(entry.task)) };
+    } catch (error) {
+      deps.log.warn(
+        `Inactivity: could not read the participants of task ${entry.task.taskSid} (${String(error)}); ` +
+          'the customer is recognised by the address in the task attributes instead.',
+      );
+    }
+  };
+
+  const track = (task: TaskLike, at: number): void => {
+    const facts = messagingTaskFacts(task);
+    if (facts === null || task.status !== ACCEPTED || tracked.has(facts.conversationSid)) return;
+    if (!isTimedChannel(deps.config, facts.channelType)) return;
+    const policy = policyForChannel(deps.config, facts.channelType);
+    deps.store.dispatch(
+      inactivityEvents.conversationTracked({
+        conversationSid: facts.conversationSid,
+        reservationSid: facts.reservationSid,
+        taskSid: facts.taskSid,
+        channelType: facts.channelType,
+        startOn: policy.startOn,
+        timerMs: policy.timerMs,
+        at,
+      }),
+    );
+    const entry: TrackedConversation = {
+      task: facts,
+      policy,
+      parties: initialParties(facts),
+      partiesKnown: Promise.resolve(),
+      stopWatching: () => undefined,
+    };
+    tracked.set(facts.conversationSid, entry);
+    entry.partiesKnown = lookUpParties(entry);
+    // History is read once live messages are followed, so nothing can fall between the two.
+    entry.stopWatching = deps.conversations.watch(
+      facts.conversationSid,
+      (message) => listener.onMessage(entry, message),
+      () => listener.onAttached(entry),
+    );
+  };
+
+  /** Another accepted reservation on the same conversation (a transfer back to this agent) takes over. */
+  const successorOf = (conversationSid: string): TaskLike | undefined =>
+    deps.tasks
+      .heldTasks()
+      .find((task) => task.status === ACCEPTED && messagingTaskFacts(task)?.conversationSid === conversationSid);
+
+  const release = (conversationSid: string): void => {
+    const entry = tracked.get(conversationSid);
+    if (entry === undefined) return;
+    entry.stopWatching();
+    tracked.delete(conversationSid);
+    deps.store.dispatch(inactivityEvents.conversationReleased({ conversationSid }));
+    listener.onReleased(conversationSid);
+    const successor = successorOf(conversationSid);
+    if (successor !== undefined) track(successor, deps.clock.now());
+  };
+
+  const onTaskChanged = (task: TaskLike): void => {
+    const facts = messagingTaskFacts(task);
+    if (facts === null) return;
+    const entry = tracked.get(facts.conversationSid);
+    if (task.status === ACCEPTED) {
+      if (entry === undefined) track(task, deps.clock.now());
+    } else if (entry !== undefined && entry.task.reservationSid === facts.reservationSid) {
+      // Wrap-up by anyone, completion, cancellation, timeout, rescinding or a transfer away: this reservation is over.
+      release(facts.conversationSid);
+    }
+  };
+
+  const stopListening = deps.tasks.onTaskChanged(onTaskChanged);
+
+  return {
+    get: (sid) => tracked.get(sid),
+    all: () => [...tracked.values()],
+    track,
+    resync(at) {
+      const held = deps.tasks.heldTasks();
+      const accepted = new Set(held.filter((task) => task.status === ACCEPTED).map((task) => task.sid));
+      tracked.forEach((entry, sid) => {
+        if (!accepted.has(entry.task.reservationSid)) release(sid);
+      });
+      held.forEach((task) => track(task, at(task)));
+    },
+    stop() {
+      stopListening();
+      tracked.forEach((entry) => entry.stopWatching());
+      tracked.clear();
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * The browser's ways for the agent's tabs to see each other: storage events, a BroadcastChannel and page
+ * visibility. Each degrades to doing nothing where the browser refuses it, and says so once.
+ */
+import type { PageVisibility } from '../engine/agentNotices';
+import type { StorageChanges, TabChannel } from '../engine/ports';
+
+/** Writes another tab made to localStorage (the `storage` event never fires in the tab that wrote). */
+export const browserStorageChanges: StorageChanges = {
+  onChange(key, listener) {
+    if (typeof window === 'undefined') return () => undefined;
+    const handler = (event: StorageEvent): void => {
+      if (event.key === key || event.key === null) listener(event.newValue);
+    };
+    window.addEventListener('storage', handler);
+    return () => window.removeEventListener('storage', handler);
+  },
+};
+
+/**
+ * A BroadcastChannel named `name`. Without one (very old browsers), messages go through a localStorage key instead,
+ * whose storage events reach the other tabs just the same.
+ */
+export function browserTabChannel<M>(name: string, warn: (message: string) => void): TabChannel<M> {
+  if (typeof BroadcastChannel === 'function') return broadcastChannel<M>(name);
+  warn('Inactivity: BroadcastChannel is not available; tabs talk through localStorage instead.');
+  return storageChannel<M>(name);
+}
+
+function broadcastChannel<M>(name: string): TabChannel<M> {
+  const channel = new BroadcastChannel(name);
+  const listeners = new Set<(message: M) => void>();
+  channel.onmessage = (event: MessageEvent<M>) => listeners.forEach((listener) => listener(event.data));
+  return {
+    post: (message) => channel.postMessage(message),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      listeners.clear();
+      channel.close();
+    },
+  };
+}
+
+function storageChannel<M>(name: string): TabChannel<M> {
+  const listeners = new Set<() => void>();
+  return {
+    post(message) {
+      try {
+        // The nonce makes two equal messages in a row two writes, so both raise a storage event.
+        window.localStorage.setItem(name, JSON.stringify({ message, nonce: Math.random() }));
+      } catch {
+        // Storage refused: this tab cannot reach the others; the acting tab keeps acting on its own timers.
+      }
+    },
+    subscribe(listener) {
+      const stop = browserStorageChanges.onChange(name, (value) => {
+        if (value === null) return;
+        try {
+          listener((JSON.parse(value) as { message: M }).message);
+        } catch {
+          // Not ours, or damaged: nothing to deliver.
+        }
+      });
+      listeners.add(stop);
+      return () => {
+        stop();
+        listeners.delete(stop);
+      };
+    },
+    close() {
+      listeners.forEach((stop) => stop());
+      listeners.clear();
+    },
+  };
+}
+
+/** Whether the agent can see this page; a page without a document counts as visible. */
+export const documentVisibility: PageVisibility = {
+  isVisible: () => typeof document === 'undefined' || document.visibilityState === 'visible',
+  onVisible(listener) {
+    if (typeof document === 'undefined') return () => undefined;
+    const handler = (): void => {
+      if (document.visibilityState === 'visible') listener();
+    };
+    document.addEventListener('visibilitychange', handler);
+    return () => document.removeEventListener('visibilitychange', handler);
+  },
+};
+
+/** A random id for intents and notices. */
+export function randomId(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
