@@ -10,11 +10,7 @@ import { isTimedChannel } from './taskTracking';
  * The acting tab is the only writer of the timers: it saves them whenever they change (and once now). Returns the
  * way to stop.
  */
-export function startTimerWriter(
-  store: InactivityStore,
-  timerStore: TimerStore,
-  isActing: () => boolean,
-): () => void {
+export function startTimerWriter(store: InactivityStore, timerStore: TimerStore, isActing: () => boolean): () => void {
   // A tab whose lead lapsed (throttled, lease taken) must not overwrite what the new acting tab saves.
   const save = (): void => {
     if (isActing()) timerStore.save(selectInactivity(store.getState()).timers);

@@ -40,7 +40,12 @@ const DEFAULT_RETRY_DELAYS_MS = [2_000, 5_000, 15_000, 30_000, 60_000];
 /** The message as the timer sees it; its body and attributes stay out of the store. */
 function timedMessage(message: MessageFacts, conversation: TrackedConversation, at: number): TimedMessage {
   const authorKind = classifyMessage(message, conversation.parties);
-  return { index: message.index, authorKind, at, marker: authorKind === 'plugin' ? readMarker(message.attributes) : null };
+  return {
+    index: message.index,
+    authorKind,
+    at,
+    marker: authorKind === 'plugin' ? readMarker(message.attributes) : null,
+  };
 }
 
 /**
@@ -85,7 +90,11 @@ export function createReconciliation(deps: ReconciliationDeps): Reconciliation {
       const now = deps.clock.now();
       const timed = messages.map((message) =>
         // A skew estimate never places a message in the future.
-        timedMessage(message, conversation, message.createdAt === null ? now : Math.min(now, deps.skew.toLocal(message.createdAt))),
+        timedMessage(
+          message,
+          conversation,
+          message.createdAt === null ? now : Math.min(now, deps.skew.toLocal(message.createdAt)),
+        ),
       );
       deps.store.dispatch(inactivityEvents.historyRead({ conversationSid: sid, messages: timed }));
     } catch (error) {
@@ -110,7 +119,9 @@ export function createReconciliation(deps: ReconciliationDeps): Reconciliation {
       const at = deps.clock.now();
       if (message.createdAt !== null) deps.skew.observeReceived(at, message.createdAt);
       const sid = conversation.task.conversationSid;
-      deps.store.dispatch(inactivityEvents.messageReceived({ conversationSid: sid, message: timedMessage(message, conversation, at) }));
+      deps.store.dispatch(
+        inactivityEvents.messageReceived({ conversationSid: sid, message: timedMessage(message, conversation, at) }),
+      );
     },
     forget(sid) {
       cancelRetry(sid);

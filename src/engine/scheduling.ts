@@ -23,7 +23,8 @@ export function startScheduling(deps: SchedulingDeps): () => void {
     const at = next !== null && next > now ? next : undefined;
     if (wake !== undefined && wake.at === at) return;
     if (wake !== undefined) deps.clock.clearTimeout(wake.handle);
-    wake = at === undefined ? undefined : { at, handle: deps.clock.setTimeout(() => onTick(deps.clock.now()), at - now) };
+    wake =
+      at === undefined ? undefined : { at, handle: deps.clock.setTimeout(() => onTick(deps.clock.now()), at - now) };
   };
 
   function onTick(now: number): void {

@@ -1,24 +1,19 @@
 import { parseInactivityConfig } from '../../config/parseInactivityConfig';
-import type { ConversationTimer } from '../../core/conversationTimer';
-import { FakeClock } from '../../runtime/testing/fakeClock';
-import { selectInactivity } from '../../state/selectors';
 import { createClockSkew } from '../../core/clockSkew';
-import type { AgentNotice } from '../../engine/commandRunner';
-import { createCommandRunner } from '../../engine/commandRunner';
-import type { InactivityEngine } from '../inactivityEngine';
-import { startInactivityEngine } from '../inactivityEngine';
+import type { ConversationTimer } from '../../core/conversationTimer';
 import { markerAttributes } from '../../core/inactivityMarker';
 import type { MessageFacts } from '../../core/messageAuthor';
+import type { AgentNotice } from '../../engine/commandRunner';
+import type { InactivityRuntime } from '../../engine/inactivityRuntime';
+import { composeInactivityRuntime } from '../../engine/inactivityRuntime';
+import type { TabMessage } from '../../engine/tabMessages';
+import { FakeClock } from '../../runtime/testing/fakeClock';
+import { selectInactivity } from '../../state/selectors';
+import { parseStoredTimers, storageKeyFor } from '../../state/storedTimers';
+import { createTimerStore } from '../../state/timerStorage';
 import type { TaskLike } from '../../tasks/messagingTask';
-import {
-  FakeConversations,
-  FakeEffects,
-  FakeTasks,
-  ManualTicker,
-  MemoryTimerStore,
-  fakeStore,
-  fakeTask,
-} from './fakeFlex';
+import { FakeBrowser } from './fakeBrowser';
+import { FakeConversations, FakeEffects, FakeTasks, ManualTicker, fakeStore, fakeTask } from './fakeFlex';
 
 /** The original plugin's example: 35 s, warning 15 s before. */
 export const ORIGINAL_CONFIG = {
@@ -27,16 +22,21 @@ export const ORIGINAL_CONFIG = {
   warning_message: 'Closing in {{remaining}}, {{customerName}}.',
 };
 
-/** What outlives a page: Flex's tasks, the conversations, the browser's storage and the wall clock. */
+/** The key the harness's timers are saved under. */
+export const HARNESS_TIMERS_KEY = storageKeyFor('ACtest', 'WKtest');
+
+/** What outlives a page and is shared by tabs: Flex's tasks, the conversations, the browser and the wall clock. */
 export interface SharedWorld {
   readonly clock: FakeClock;
   readonly tasks: FakeTasks;
   readonly conversations: FakeConversations;
-  readonly timerStore: MemoryTimerStore;
+  readonly browser: FakeBrowser;
   /** The clock offset estimate the previous page left in storage. */
   readonly skewMemory: { offsetMs: number | null };
   /** How far Twilio's clock is behind this PC's (a PC clock running fast). */
   readonly serverBehindMs: number;
+  /** The tickers of the tabs open now: the harness ticks them all, as every tab's Worker ticks. */
+  readonly tickers: Set<ManualTicker>;
 }
 
 export interface HarnessOptions {
@@ -44,8 +44,8 @@ export interface HarnessOptions {
   readonly tasks?: readonly TaskLike[];
   readonly leader?: boolean;
   readonly startAt?: number;
-  /** Shared with a previous harness to play a reload: same storage, same conversations, same tasks. */
-  readonly previous?: SharedWorld;
+  /** Shared with an earlier harness: a reload (stop the earlier one first) or a second tab (keep it running). */
+  readonly previous?: { readonly world: SharedWorld };
   readonly participantsKnown?: boolean;
   readonly serverBehindMs?: number;
 }
@@ -62,82 +62,121 @@ function recordingLog(): RecordingLog {
   return { warnings, warn: (message) => warnings.push(message), info: () => undefined };
 }
 
-/** Lets pending promise callbacks (Flex actions, history reads) run. */
+/** Lets pending promise callbacks (Flex actions, history reads, tab messages) run. */
 export async function flushPromises(): Promise<void> {
   for (let i = 0; i < 20; i += 1) await Promise.resolve();
 }
 
-/** An engine wired to fakes of Flex, with a fake clock ticking once a second like the real ticker. */
-export function startHarness(options: HarnessOptions = {}) {
-  const clock = new FakeClock(options.startAt ?? options.previous?.clock.now() ?? 1_000_000);
-  const store = fakeStore();
-  const tasks = options.previous?.tasks ?? new FakeTasks(options.tasks ?? [fakeTask(1)]);
-  const conversations = options.previous?.conversations ?? new FakeConversations();
-  const timerStore = options.previous?.timerStore ?? new MemoryTimerStore();
-  const skewMemory = options.previous?.skewMemory ?? { offsetMs: null };
-  const serverBehindMs = options.previous?.serverBehindMs ?? options.serverBehindMs ?? 0;
-  const serverNow = (): number => clock.now() - serverBehindMs;
-  if (options.participantsKnown !== false && options.previous === undefined) {
+/** Leadership the test hands over by hand. */
+export class FakeLeadership {
+  private readonly listeners = new Set<(leader: boolean) => void>();
+  constructor(private leader: boolean) {}
+  isLeader(): boolean {
+    return this.leader;
+  }
+  subscribe(listener: (leader: boolean) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  release(): void {
+    this.set(false);
+    this.listeners.clear();
+  }
+  set(leader: boolean): void {
+    if (leader === this.leader) return;
+    this.leader = leader;
+    this.listeners.forEach((listener) => listener(leader));
+  }
+}
+
+function newWorld(options: HarnessOptions): SharedWorld {
+  const tasks = new FakeTasks(options.tasks ?? [fakeTask(1)]);
+  if (options.participantsKnown !== false) {
     tasks
       .heldTasks()
-      .forEach((_task: TaskLike, i: number) =>
+      .forEach((_task, i) =>
         tasks.participants.set(`CH${i + 1}`, { customer: [`MBcustomer${i + 1}`], agent: ['MBagent'] }),
       );
   }
+  return {
+    clock: new FakeClock(options.startAt ?? 1_000_000),
+    tasks,
+    conversations: new FakeConversations(),
+    browser: new FakeBrowser(),
+    skewMemory: { offsetMs: null },
+    serverBehindMs: options.serverBehindMs ?? 0,
+    tickers: new Set(),
+  };
+}
+
+/**
+ * One agent tab, composed by the same function as in Flex, with Flex and the browser replaced by fakes and a fake
+ * clock ticking once a second like the real ticker.
+ */
+export function startHarness(options: HarnessOptions = {}) {
+  const world = options.previous?.world ?? newWorld(options);
+  const { clock, tasks, conversations } = world;
+  const store = fakeStore();
+  const serverNow = (): number => clock.now() - world.serverBehindMs;
+  const tab = world.browser.tab();
   const effects = new FakeEffects(tasks, conversations, serverNow);
   const ticker = new ManualTicker(() => clock.now());
+  world.tickers.add(ticker);
   const notices: AgentNotice[] = [];
   const log = recordingLog();
-  const leadership = { leader: options.leader ?? true, isLeader: () => leadership.leader };
+  const leadership = new FakeLeadership(options.leader ?? true);
   const { config } = parseInactivityConfig(options.customerInactivity ?? ORIGINAL_CONFIG);
-  const engine = startInactivityEngine({
+  let ids = 0;
+  const runtime: InactivityRuntime = composeInactivityRuntime({
     store,
     config,
     clock,
     ticker,
     tasks,
     conversations,
-    leadership,
-    timerStore,
+    timerStore: createTimerStore({ storage: () => tab.storage, key: HARNESS_TIMERS_KEY, warn: log.warn }),
     skew: createClockSkew({
-      initialOffsetMs: skewMemory.offsetMs,
-      onEstimate: (offset) => (skewMemory.offsetMs = offset),
+      initialOffsetMs: world.skewMemory.offsetMs,
+      onEstimate: (offset) => (world.skewMemory.offsetMs = offset),
     }),
-    createRunner: (contextOf) =>
-      createCommandRunner({
-        effects,
-        dispatch: (event) => store.dispatch(event),
-        contextOf,
-        clock,
-        notify: (notice) => notices.push(notice),
-        log,
-      }),
+    effects,
     log,
+    leadership,
+    timersKey: HARNESS_TIMERS_KEY,
+    storageChanges: tab.storageChanges,
+    channel: tab.channel<TabMessage>(),
+    visibility: tab.visibility,
+    showNotice: (notice) => notices.push(notice),
+    newId: () => `id-${(ids += 1)}-${Math.random().toString(36).slice(2, 6)}`,
   });
-  const started: InactivityEngine = engine;
+
+  const tickAllTabs = (): void => [...world.tickers].forEach((each) => each.tick());
 
   const harness = {
+    world,
     clock,
     store,
     tasks,
     conversations,
     effects,
     ticker,
-    timerStore,
-    skewMemory,
-    serverBehindMs,
     notices,
     log,
     leadership,
-    engine: started,
+    visibility: tab.visibility,
+    runtime,
+    /** The timers this page's storage holds, as the acting tab saved them. */
+    savedTimers: (): ConversationTimer[] => parseStoredTimers(tab.storage.getItem(HARNESS_TIMERS_KEY)).timers,
+    /** How often any tab wrote the timers. */
+    timerWrites: (): number => world.browser.writes.get(HARNESS_TIMERS_KEY) ?? 0,
     timer: (sid = 'CH1'): ConversationTimer | undefined => selectInactivity(store.getState()).timers[sid],
-    /** Advances the clock in whole-second ticks, letting Flex's promises settle after each. */
+    /** Advances the clock in whole-second ticks of every open tab, letting promises settle after each. */
     async advanceTo(time: number): Promise<void> {
-      await started.settled();
+      await runtime.whenIdle();
       await flushPromises();
       while (clock.now() < time) {
         clock.advanceTo(Math.min(time, clock.now() + 1_000));
-        ticker.tick();
+        tickAllTabs();
         await flushPromises();
       }
     },
@@ -160,10 +199,15 @@ export function startHarness(options: HarnessOptions = {}) {
         attributes: {},
       });
     },
-    someoneWrites(n: number, author: string | null, participantSid: string | null): MessageFacts {
-      return conversations.add(`CH${n}`, { author, participantSid, createdAt: serverNow(), attributes: {} });
+    someoneWrites(
+      n: number,
+      author: string | null,
+      participantSid: string | null,
+      attributes: unknown = {},
+    ): MessageFacts {
+      return conversations.add(`CH${n}`, { author, participantSid, createdAt: serverNow(), attributes });
     },
-    /** Another tab's warning arriving live. */
+    /** Another tab's (or device's) warning arriving live. */
     otherTabWarns(n: number, cycleStartIndex: number | null, warningIndex = 0): MessageFacts {
       return conversations.add(`CH${n}`, {
         author: 'agent@example.com',
@@ -173,7 +217,10 @@ export function startHarness(options: HarnessOptions = {}) {
       });
     },
     warningsSent: () => effects.sent.filter((sent) => sent.marker?.kind === 'warning'),
-    stop: () => started.stop(),
+    stop: () => {
+      runtime.stop();
+      world.tickers.delete(ticker);
+    },
   };
   return harness;
 }

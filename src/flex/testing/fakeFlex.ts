@@ -5,10 +5,8 @@ import type { MessagingTaskFacts, TaskLike } from '../../tasks/messagingTask';
 import type { ConversationGateway, TaskGateway } from '../../engine/ports';
 import type { CommandEffects } from '../../engine/commandRunner';
 import type { InactivityMarker } from '../../core/inactivityMarker';
-import type { InactivityStore } from '../inactivityEngine';
+import type { InactivityStore } from '../../engine/ports';
 import { INACTIVITY_NAMESPACE, inactivityReducer } from '../../state/inactivitySlice';
-import type { TimerStore } from '../../state/timerStorage';
-import type { ConversationTimer } from '../../core/conversationTimer';
 import type { NowSource } from '../../runtime/ticker';
 
 /** A real Redux store holding only our slice, as Flex's store would hold it beside `flex`. */
@@ -194,24 +192,6 @@ export class FakeEffects implements CommandEffects {
 
   hasLeftAcceptedState(reservationSid: string): boolean {
     return this.tasks.statusOf(reservationSid) !== 'accepted';
-  }
-}
-
-/** Timers kept in a variable, as localStorage would keep them across a reload. */
-export class MemoryTimerStore implements TimerStore {
-  saved: ConversationTimer[] = [];
-  writes = 0;
-  private last: unknown;
-
-  load(): ConversationTimer[] {
-    return [...this.saved];
-  }
-
-  save(timers: Readonly<Record<string, ConversationTimer>>): void {
-    if (timers === this.last) return;
-    this.last = timers;
-    this.writes += 1;
-    this.saved = Object.values(timers);
   }
 }
 
