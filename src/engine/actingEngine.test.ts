@@ -1,5 +1,5 @@
 import { fakeTask } from '../flex/testing/fakeFlex';
-import { startHarness } from '../flex/testing/engineHarness';
+import { flushPromises, startHarness } from '../flex/testing/engineHarness';
 
 const T0 = 1_000_000;
 
@@ -357,6 +357,107 @@ describe('engine/actingEngine', () => {
       expect(harness.timerWrites()).toBe(writes);
       harness.customerWrites();
       expect(harness.timerWrites()).toBe(writes + 1);
+    });
+  });
+
+  describe('a wrap-up in flight', () => {
+    it('keeps a customer message that arrives while WrapupTask is pending, and restarts from it when it fails', async () => {
+      const harness = startHarness();
+      harness.effects.wrapupWorks = false;
+      harness.effects.holdNextWrapup();
+      await harness.advanceTo(T0 + 35_000);
+      expect(harness.timer()?.phase).toEqual({ kind: 'wrappingUp', heldMessage: null });
+      await harness.advanceTo(T0 + 37_000);
+      harness.customerWrites(1, 'sorry, I am here');
+      expect(harness.timer()?.phase).toMatchObject({ kind: 'wrappingUp', heldMessage: { at: T0 + 37_000 } });
+      harness.effects.finishHeldWrapup();
+      await harness.advance(0);
+      expect(harness.timer()?.phase).toEqual({ kind: 'counting', deadlineAt: T0 + 37_000 + 35_000, warningsSent: 0 });
+      await harness.advanceTo(T0 + 71_000);
+      expect(harness.effects.wrapups).toEqual(['WR1']);
+    });
+
+    it('wraps up again, once, a task still accepted after a reload during a pending wrap-up', async () => {
+      const first = startHarness();
+      first.effects.holdNextWrapup();
+      await first.advanceTo(T0 + 35_000);
+      expect(first.savedTimers()[0]?.phase.kind).toBe('wrappingUp');
+      first.stop();
+      const second = startHarness({ previous: first });
+      await second.advance(2_000);
+      expect(second.effects.wrapups).toEqual(['WR1']);
+      expect(second.timer()).toBeUndefined();
+    });
+
+    it('releases the timer of a task no longer accepted after a reload during a pending wrap-up', async () => {
+      const first = startHarness();
+      first.effects.holdNextWrapup();
+      await first.advanceTo(T0 + 35_000);
+      first.stop();
+      first.tasks.set({ ...fakeTask(1), status: 'wrapping' });
+      const second = startHarness({ previous: first });
+      await second.advance(2_000);
+      expect(second.effects.wrapups).toEqual([]);
+      expect(second.timer()).toBeUndefined();
+    });
+  });
+
+  describe('history reads', () => {
+    it('retries a failed history read with backoff, without waiting for a reconnect, and waits meanwhile', async () => {
+      const harness = startHarness({ tasks: [] });
+      harness.conversations.historyFails = true;
+      harness.tasks.set(fakeTask(1));
+      await harness.advanceTo(T0 + 40_000);
+      expect(harness.timer()?.history).toBe('unread');
+      expect(harness.effects.wrapups).toEqual([]);
+      harness.conversations.historyFails = false;
+      await harness.advanceTo(T0 + 100_000);
+      expect(harness.timer()).toBeUndefined();
+      expect(harness.effects.wrapups).toEqual(['WR1']);
+      expect(harness.log.warnings.filter((warning) => warning.includes('history'))).toHaveLength(1);
+    });
+
+    it('does not let a read started before a disconnect mark the conversation reconciled after it', async () => {
+      const harness = startHarness();
+      await harness.advanceTo(T0 + 10_000);
+      harness.conversations.holdHistoryReads = true;
+      harness.conversations.setConnected(false);
+      harness.conversations.setConnected(true);
+      await flushPromises();
+      harness.conversations.setConnected(false);
+      harness.conversations.releaseHistoryReads();
+      await harness.advance(0);
+      expect(harness.timer()?.history).toBe('unread');
+      harness.conversations.holdHistoryReads = false;
+      harness.conversations.setConnected(true);
+      await harness.advance(0);
+      expect(harness.timer()?.history).toBe('reconciled');
+    });
+  });
+
+  describe('reservations and configuration', () => {
+    it('follows a second accepted reservation on the same conversation once the first one ends', async () => {
+      const harness = startHarness();
+      await harness.advanceTo(T0 + 5_000);
+      harness.tasks.set(fakeTask(1, { sid: 'WR1b', taskSid: 'WT1b' }));
+      harness.tasks.set({ ...fakeTask(1), status: 'completed' });
+      await harness.advance(0);
+      expect(harness.timer()).toMatchObject({ reservationSid: 'WR1b', taskSid: 'WT1b' });
+      expect(harness.timer()?.phase).toMatchObject({ kind: 'counting', deadlineAt: T0 + 5_000 + 35_000 });
+    });
+
+    it('drops on load the stored timers of a channel the admin has disabled since', async () => {
+      const first = startHarness({ tasks: [fakeTask(1), fakeTask(2, {}, { channelType: 'sms' })] });
+      await first.advance(1_000);
+      first.stop();
+      const second = startHarness({
+        previous: first,
+        customerInactivity: { timer_sec: 35, channels: { sms: { enabled: false } } },
+      });
+      await second.advance(0);
+      expect(second.timer('CH1')).toBeDefined();
+      expect(second.timer('CH2')).toBeUndefined();
+      expect(second.savedTimers().map((timer) => timer.conversationSid)).toEqual(['CH1']);
     });
   });
 });

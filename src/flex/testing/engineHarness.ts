@@ -167,6 +167,9 @@ export function startHarness(options: HarnessOptions = {}) {
     runtime,
     /** The timers this page's storage holds, as the acting tab saved them. */
     savedTimers: (): ConversationTimer[] => parseStoredTimers(tab.storage.getItem(HARNESS_TIMERS_KEY)).timers,
+    /** Which tabs (numbered in opening order) ever wrote the timers. */
+    timerWriters: (): number[] => [...(world.browser.writers.get(HARNESS_TIMERS_KEY) ?? [])],
+    tabNumber: tab.tabNumber,
     /** How often any tab wrote the timers. */
     timerWrites: (): number => world.browser.writes.get(HARNESS_TIMERS_KEY) ?? 0,
     timer: (sid = 'CH1'): ConversationTimer | undefined => selectInactivity(store.getState()).timers[sid],

@@ -4,6 +4,7 @@ import type { KeyValueStorage } from '../../runtime/keyValueStorage';
 
 /** What one tab sees of the browser the agent's tabs share. */
 export interface FakeTabView {
+  readonly tabNumber: number;
   readonly storage: KeyValueStorage;
   readonly storageChanges: StorageChanges;
   readonly channel: <M>() => TabChannel<M>;
@@ -44,9 +45,14 @@ export class FakeBrowser {
   readonly items = new Map<string, string>();
   /** Writes per key, by any tab. */
   readonly writes = new Map<string, number>();
+  /** Which tabs (numbered from 1 in opening order) wrote each key. */
+  readonly writers = new Map<string, Set<number>>();
+  private opened = 0;
   private readonly tabs = new Set<TabListeners>();
 
   tab(): FakeTabView {
+    this.opened += 1;
+    const tabNumber = this.opened;
     const own: TabListeners = { storage: new Set(), channel: new Set() };
     this.tabs.add(own);
     const others = (): TabListeners[] => [...this.tabs].filter((tab) => tab !== own);
@@ -54,11 +60,13 @@ export class FakeBrowser {
       if (value === null) this.items.delete(key);
       else this.items.set(key, value);
       this.writes.set(key, (this.writes.get(key) ?? 0) + 1);
+      this.writers.set(key, new Set([...(this.writers.get(key) ?? []), tabNumber]));
       others().forEach((tab) =>
         [...tab.storage].filter((entry) => entry.key === key).forEach((entry) => entry.listener(value)),
       );
     };
     return {
+      tabNumber,
       storage: {
         getItem: (key) => this.items.get(key) ?? null,
         setItem: (key, value) => write(key, value),

@@ -125,9 +125,20 @@ export class FakeConversations implements ConversationGateway {
     pending.forEach((attach) => attach());
   }
 
+  /** While true, history reads stay pending until `releaseHistoryReads()`; each answers with what it read then. */
+  holdHistoryReads = false;
+  private readonly heldReads: Array<() => void> = [];
+
   recentMessages(conversationSid: string, count: number): Promise<MessageFacts[]> {
     if (this.historyFails) return Promise.reject(new Error('history unavailable'));
-    return Promise.resolve((this.history.get(conversationSid) ?? []).slice(-count));
+    const page = (this.history.get(conversationSid) ?? []).slice(-count);
+    if (!this.holdHistoryReads) return Promise.resolve(page);
+    return new Promise((resolve) => this.heldReads.push(() => resolve(page)));
+  }
+
+  /** Answers the held history reads, oldest first. */
+  releaseHistoryReads(): void {
+    this.heldReads.splice(0).forEach((answer) => answer());
   }
 
   isConnected(): boolean {
@@ -161,6 +172,9 @@ export class FakeEffects implements CommandEffects {
   sendFailures = 0;
   /** When false, WrapupTask resolves without changing the task, as Flex does when the backend refuses. */
   wrapupWorks = true;
+  /** While set, WrapupTask stays pending until the test calls it (real Flex can take seconds). */
+  holdWrapup: (() => void) | undefined;
+  private holdNext = false;
 
   constructor(
     private readonly tasks: FakeTasks,
@@ -183,11 +197,35 @@ export class FakeEffects implements CommandEffects {
     return Promise.resolve();
   }
 
+  /** The next WrapupTask stays pending until `finishHeldWrapup()`. */
+  holdNextWrapup(): void {
+    this.holdNext = true;
+  }
+
+  /** Lets a held WrapupTask finish, as it would (wrapping the task up unless `wrapupWorks` is false). */
+  finishHeldWrapup(): void {
+    const finish = this.holdWrapup;
+    this.holdWrapup = undefined;
+    finish?.();
+  }
+
   wrapupTask(reservationSid: string): Promise<void> {
     this.wrapups.push(reservationSid);
-    const task = this.tasks.tasks.get(reservationSid);
-    if (this.wrapupWorks && task !== undefined) this.tasks.set({ ...task, status: 'wrapping' });
-    return Promise.resolve();
+    const finish = (): void => {
+      const task = this.tasks.tasks.get(reservationSid);
+      if (this.wrapupWorks && task !== undefined) this.tasks.set({ ...task, status: 'wrapping' });
+    };
+    if (!this.holdNext) {
+      finish();
+      return Promise.resolve();
+    }
+    this.holdNext = false;
+    return new Promise((resolve) => {
+      this.holdWrapup = () => {
+        finish();
+        resolve();
+      };
+    });
   }
 
   hasLeftAcceptedState(reservationSid: string): boolean {
