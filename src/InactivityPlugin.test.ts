@@ -136,6 +136,10 @@ describe('InactivityPlugin', () => {
 
     // The timer actions are registered with Flex and reach the store.
     await Flex.Actions.invokeAction('PauseInactivityTimer', { conversationSid: 'CH1' });
-    expect(selectInactivity(state()).timers.CH1?.countdown).toEqual({ kind: 'paused', remainingMs: 35_000 });
+    expect(selectInactivity(state()).timers.CH1?.phase).toEqual({
+      kind: 'paused',
+      remainingMs: 35_000,
+      warningsSent: 0,
+    });
   });
 });

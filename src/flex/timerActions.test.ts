@@ -1,22 +1,17 @@
 import { Actions } from '@twilio/flex-ui';
 
-import type { InactivityEvent } from '../state/inactivityEvents';
-import { inactivityEvents } from '../state/inactivityEvents';
+import type { TimerIntent } from '../engine/tabMessages';
 import { registerTimerActions, TimerActionName } from './timerActions';
 
-const NOW = 1_700_000_000_000;
-const EXTEND_MS = 300_000;
-
 // Flex's Actions is one process-wide registry: register once for the file, reset the recorded calls per test.
-const dispatched: InactivityEvent[] = [];
+const dispatched: Array<Omit<TimerIntent, 'id'>> = [];
 const tracked = new Set<string>(['CH1']);
 
 beforeAll(() => {
   registerTimerActions({
     actions: Actions,
-    dispatch: (event) => dispatched.push(event),
-    now: () => NOW,
-    extendMsFor: (sid) => (tracked.has(sid) ? EXTEND_MS : null),
+    submit: (intent) => dispatched.push(intent),
+    isTracked: (sid) => tracked.has(sid),
   });
 });
 
@@ -50,19 +45,19 @@ describe('flex/timerActions', () => {
     });
   });
 
-  it('PauseInactivityTimer dispatches timerPaused stamped with now', async () => {
+  it('PauseInactivityTimer hands a pause to the acting tab', async () => {
     await Actions.invokeAction('PauseInactivityTimer', { conversationSid: 'CH1' });
-    expect(dispatched).toEqual([inactivityEvents.timerPaused({ conversationSid: 'CH1', at: NOW })]);
+    expect(dispatched).toEqual([{ kind: 'pause', conversationSid: 'CH1' }]);
   });
 
-  it('ResumeInactivityTimer dispatches timerResumed stamped with now', async () => {
+  it('ResumeInactivityTimer hands a resume to the acting tab', async () => {
     await Actions.invokeAction('ResumeInactivityTimer', { conversationSid: 'CH1' });
-    expect(dispatched).toEqual([inactivityEvents.timerResumed({ conversationSid: 'CH1', at: NOW })]);
+    expect(dispatched).toEqual([{ kind: 'resume', conversationSid: 'CH1' }]);
   });
 
-  it("ExtendInactivityTimer dispatches timerExtended by the conversation's extension", async () => {
+  it('ExtendInactivityTimer hands an extension to the acting tab', async () => {
     await Actions.invokeAction('ExtendInactivityTimer', { conversationSid: 'CH1' });
-    expect(dispatched).toEqual([inactivityEvents.timerExtended({ conversationSid: 'CH1', at: NOW, byMs: EXTEND_MS })]);
+    expect(dispatched).toEqual([{ kind: 'extend', conversationSid: 'CH1' }]);
   });
 
   it('fires before and after listeners around the body, with the payload', async () => {
