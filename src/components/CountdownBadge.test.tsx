@@ -158,6 +158,50 @@ describe('components/CountdownBadge', () => {
     });
   });
 
+  describe('awaiting the history', () => {
+    it('shows an ellipsis in the pending look, not a countdown that nothing would act on', () => {
+      track(store, { history: 'unread' });
+      clock.tick(20_000);
+      renderBadge();
+      expect(badge().textContent).toBe('…');
+      expect(badge().dataset.phase).toBe('awaitingHistory');
+      expect(badge().dataset.look).toBe('pending');
+      expect(iconOf(badge())).toBe('sync');
+      expect(badge().style.borderStyle).toBe('dashed');
+      expect(badge().style.backgroundColor).toBe('rgb(244, 244, 246)');
+      expect(badge().getAttribute('aria-label')).toBe(
+        'Customer inactivity: waiting for the chat history before counting',
+      );
+    });
+
+    it('stays calm past the deadline: an unread timer is not known to have run out', () => {
+      track(store, { history: 'unread' });
+      renderBadge();
+      clock.tick(40_000);
+      expect(badge().textContent).toBe('…');
+      expect(badge().dataset.look).toBe('pending');
+    });
+
+    it('switches to m:ss once the history is read, and back when the connection is lost', () => {
+      track(store, { history: 'unread' });
+      clock.tick(20_000);
+      renderBadge();
+      dispatchNow(store, inactivityEvents.historyRead({ conversationSid: 'CH1', messages: [] }));
+      expect(badge().textContent).toBe('0:15');
+      expect(badge().dataset.look).toBe('calm');
+      expect(badge().getAttribute('aria-label')).toBe('Customer inactivity: 15 seconds left');
+      dispatchNow(store, inactivityEvents.connectionLost({}));
+      expect(badge().textContent).toBe('…');
+      expect(badge().dataset.phase).toBe('awaitingHistory');
+    });
+
+    it('takes its aria-label from the strings it is given', () => {
+      track(store, { history: 'unread' });
+      renderBadge({ strings: { InactivityBadgeAwaitingHistory: 'Inactividad: leyendo el historial' } });
+      expect(badge().getAttribute('aria-label')).toBe('Inactividad: leyendo el historial');
+    });
+  });
+
   describe('untracked conversations', () => {
     it('renders nothing and does not listen to the ticker', () => {
       track(store);
@@ -190,12 +234,13 @@ describe('components/CountdownBadge', () => {
       track(store, { conversationSid: 'CH2' });
       track(store, { conversationSid: 'CH3' });
       track(store, { conversationSid: 'CH4', startOn: 'agent_reply' });
+      track(store, { conversationSid: 'CH5', history: 'unread' });
       dispatchNow(store, inactivityEvents.warningSent({ conversationSid: 'CH2', cycle: 1, warningIndex: 0 }));
       dispatchNow(store, inactivityEvents.timerPaused({ conversationSid: 'CH3', at: 0 }));
       renderWithStore(
         store,
         <>
-          {['CH1', 'CH2', 'CH3', 'CH4'].map((sid) => (
+          {['CH1', 'CH2', 'CH3', 'CH4', 'CH5'].map((sid) => (
             <CountdownBadge key={sid} task={fakeTask({ conversationSid: sid })} nowSource={clock} />
           ))}
         </>,
@@ -207,11 +252,12 @@ describe('components/CountdownBadge', () => {
         'warning alert solid rgb(254, 245, 238)',
         'paused pause dashed rgb(235, 244, 255)',
         'quiet hourglass dashed rgb(255, 255, 255)',
+        'pending sync dashed rgb(244, 244, 246)',
       ]);
       clock.tick(26_000);
       expect(screen.getAllByRole('timer').map(lookOf)[0]).toBe('urgent clock solid rgb(214, 31, 31)');
-      // Digits, the colon and the dash render in every font; ⏸-like glyphs need an emoji font.
-      for (const timer of screen.getAllByRole('timer')) expect(timer.textContent).toMatch(/^[0-9:\u2014]+$/);
+      // Digits, the colon, the dash and the ellipsis render in every font; ⏸-like glyphs need an emoji font.
+      for (const timer of screen.getAllByRole('timer')) expect(timer.textContent).toMatch(/^[0-9:\u2014\u2026]+$/);
     });
 
     it('keeps its icon out of the accessibility tree: the aria-label says it all', () => {

@@ -2,18 +2,19 @@ import type { ITask } from '@twilio/flex-ui';
 import React from 'react';
 
 import { remainingInWords } from '../core/remainingInWords';
-import { InactivityString } from '../flex/strings';
 import type { NowSource } from '../runtime/ticker';
+import { InactivityString } from '../strings/inactivityStrings';
+import { conversationSidOf } from '../tasks/taskConversation';
 import type { AgentStrings } from './agentStrings';
 import { stringOf } from './agentStrings';
 import type { TimerTheme } from './badgeLook';
 import { badgeLookOf, lookColors, lookShapes } from './badgeLook';
 import { fillTemplate } from './fillTemplate';
-import { conversationSidOf } from './taskConversation';
 import { TimerIcon } from './timerIcons';
 import type { BadgeModel } from './useCountdown';
 import { useCountdown } from './useCountdown';
 
+/** What Flex (task, theme) and the plugin's wiring (the rest) give the badge. */
 export interface CountdownBadgeProps {
   /** Passed by Flex to TaskListItem / TaskCanvasHeader children. */
   readonly task?: ITask;
@@ -39,6 +40,8 @@ function ariaLabelOf(model: BadgeModel, strings: AgentStrings | undefined): stri
       return fillTemplate(stringOf(strings, InactivityString.BadgePaused), { remaining });
     case 'waiting':
       return fillTemplate(stringOf(strings, InactivityString.BadgeWaiting), {});
+    case 'awaitingHistory':
+      return fillTemplate(stringOf(strings, InactivityString.BadgeAwaitingHistory), {});
     case 'expired':
     case 'wrappingUp':
     case 'done':

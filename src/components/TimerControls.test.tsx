@@ -1,9 +1,10 @@
 import { act, fireEvent, screen } from '@testing-library/react';
 import React from 'react';
 
+import type { TimerActionPayload } from '../actions/timerActionNames';
 import { registerTimerActions } from '../flex/timerActions';
-import type { TimerActionPayload } from '../flex/timerActions';
 import { inactivityEvents } from '../state/inactivityEvents';
+import { selectTimer } from '../state/selectors';
 import { CountdownBadge } from './CountdownBadge';
 import type { FakeNowSource, TestStore } from './testing/fixtures';
 import { dispatchNow, fakeNowSource, fakeTask, renderWithStore, testStore, track } from './testing/fixtures';
@@ -235,6 +236,24 @@ describe('components/TimerControls', () => {
       expect(screen.queryAllByRole('button')).toHaveLength(0);
     });
 
+    it('while the history is being read, however long the countdown had left', () => {
+      track(store, { history: 'unread' });
+      renderControls();
+      expect(screen.queryAllByRole('button')).toHaveLength(0);
+    });
+
+    it('until the history is read, and again when the connection is lost', () => {
+      track(store, { history: 'unread' });
+      renderControls();
+      dispatchNow(store, inactivityEvents.historyRead({ conversationSid: 'CH1', messages: [] }));
+      expect(screen.getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual([
+        'Pause inactivity timer',
+        'Give the customer 5 minutes more',
+      ]);
+      dispatchNow(store, inactivityEvents.connectionLost({}));
+      expect(screen.queryAllByRole('button')).toHaveLength(0);
+    });
+
     it('for an untracked conversation or no task', () => {
       track(store);
       renderControls({ task: fakeTask({ conversationSid: 'CH9' }) });
@@ -290,11 +309,17 @@ describe('components/TimerControls', () => {
 
   it('drives the badge through the registered actions and the real reducer', async () => {
     const bodies = new Map<string, (payload: unknown) => Promise<unknown>>();
+    // Stands in for the acting tab: applies each control at once, with this test's clock.
+    const eventOf = ({ kind, conversationSid }: { kind: 'pause' | 'resume' | 'extend'; conversationSid: string }) => {
+      const at = clock.now();
+      if (kind === 'pause') return inactivityEvents.timerPaused({ conversationSid, at });
+      if (kind === 'resume') return inactivityEvents.timerResumed({ conversationSid, at });
+      return inactivityEvents.timerExtended({ conversationSid, at, byMs: FIVE_MINUTES });
+    };
     registerTimerActions({
       actions: { registerAction: (name, body) => void bodies.set(name, body) },
-      dispatch: (event) => store.dispatch(event),
-      now: () => clock.now(),
-      extendMsFor: () => FIVE_MINUTES,
+      submit: (intent) => void store.dispatch(eventOf(intent)),
+      isTracked: (sid) => selectTimer(store.getState(), sid) !== undefined,
     });
     const invokeRegistered = (action: string, payload: TimerActionPayload): Promise<unknown> =>
       bodies.get(action)?.(payload) ?? Promise.reject(new Error(`unknown action ${action}`));

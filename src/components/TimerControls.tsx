@@ -1,22 +1,23 @@
 import type { ITask } from '@twilio/flex-ui';
 import React, { useLayoutEffect, useRef, useState } from 'react';
 
+import { TimerActionName } from '../actions/timerActionNames';
+import type { TimerActionPayload } from '../actions/timerActionNames';
 import type { TimerPhase } from '../core/phase';
 import { phaseAt } from '../core/phase';
 import { remainingInWords } from '../core/remainingInWords';
-import { InactivityString } from '../flex/strings';
-import { TimerActionName } from '../flex/timerActions';
-import type { TimerActionPayload } from '../flex/timerActions';
 import type { NowSource } from '../runtime/ticker';
+import { InactivityString } from '../strings/inactivityStrings';
+import { conversationSidOf } from '../tasks/taskConversation';
 import type { AgentStrings } from './agentStrings';
-import { ControlLabel, controlLabelOf, stringOf } from './agentStrings';
+import { stringOf } from './agentStrings';
 import type { TimerTheme } from './badgeLook';
 import { tokenOf } from './badgeLook';
 import { fillTemplate } from './fillTemplate';
-import { conversationSidOf } from './taskConversation';
 import { TimerIcon } from './timerIcons';
 import { useTimerView } from './useTimerView';
 
+/** What Flex (task, theme) and the plugin's wiring (the rest) give the controls. */
 export interface TimerControlsProps {
   /** Passed by Flex to TaskCanvasHeader children. */
   readonly task?: ITask;
@@ -35,9 +36,25 @@ function samePhase(shown: TimerPhase, next: TimerPhase): boolean {
   return shown === next;
 }
 
-/** The agent can pause, resume or extend only a countdown that exists and is not over. */
+/**
+ * The agent can pause, resume or extend only a countdown that exists, is not over and is trusted. While the history
+ * is being read, a customer message may be found that restarts the countdown: a pause or an extension then would
+ * adjust a deadline that is about to be replaced.
+ */
 function isAdjustable(phase: TimerPhase | null): phase is 'counting' | 'warned' | 'paused' {
-  return phase === 'counting' || phase === 'warned' || phase === 'paused';
+  switch (phase) {
+    case 'counting':
+    case 'warned':
+    case 'paused':
+      return true;
+    case null:
+    case 'waiting':
+    case 'awaitingHistory':
+    case 'expired':
+    case 'wrappingUp':
+    case 'done':
+      return false;
+  }
 }
 
 /** "+5 min", or "+30 s" for extensions under a minute. */
@@ -232,7 +249,7 @@ export function TimerControls({
     <ControlGroup
       paused={paused}
       toggleLabel={stringOf(strings, paused ? InactivityString.ControlResume : InactivityString.ControlPause)}
-      toggleText={controlLabelOf(strings, paused ? ControlLabel.Resume : ControlLabel.Pause)}
+      toggleText={stringOf(strings, paused ? InactivityString.ControlResumeLabel : InactivityString.ControlPauseLabel)}
       extendLabel={fillTemplate(stringOf(strings, InactivityString.ControlExtend), {
         extension: remainingInWords(extensionMs),
       })}

@@ -1,7 +1,8 @@
 import type { BadgeLook } from './badgeLook';
-import { lookColors, lookShapes, lookTokens, tokenOf } from './badgeLook';
+import { badgeLookOf, lookColors, lookShapes, lookTokens, tokenOf } from './badgeLook';
+import type { BadgeModel } from './useCountdown';
 
-const LOOKS: readonly BadgeLook[] = ['calm', 'quiet', 'paused', 'warning', 'urgent'];
+const LOOKS: readonly BadgeLook[] = ['calm', 'quiet', 'paused', 'warning', 'urgent', 'pending'];
 
 describe('components/badgeLook', () => {
   // Urgent shares calm's clock on purpose (both count down); its fill sets it apart, tested below.
@@ -21,6 +22,30 @@ describe('components/badgeLook', () => {
   it('gives every look a distinct background in the light fallback colors', () => {
     const backgrounds = LOOKS.map((look) => lookColors(look, undefined).background);
     expect(new Set(backgrounds).size).toBe(backgrounds.length);
+  });
+
+  describe('badgeLookOf', () => {
+    const model = (phase: BadgeModel['phase'], urgent = false): BadgeModel => ({
+      phase,
+      text: '',
+      remainingMs: null,
+      warningsSent: 0,
+      urgent,
+    });
+
+    it('gives each phase its look, urgency first', () => {
+      expect(badgeLookOf(model('counting'))).toBe('calm');
+      expect(badgeLookOf(model('warned'))).toBe('warning');
+      expect(badgeLookOf(model('paused'))).toBe('paused');
+      expect(badgeLookOf(model('waiting'))).toBe('quiet');
+      expect(badgeLookOf(model('expired', true))).toBe('urgent');
+    });
+
+    it('shows a timer awaiting its history as pending: subdued, not counting, drawn with the sync icon', () => {
+      expect(badgeLookOf(model('awaitingHistory'))).toBe('pending');
+      expect(lookShapes.pending).toEqual({ icon: 'sync', borderStyle: 'dashed' });
+      expect(lookTokens.pending.text).toBe('colorTextWeak');
+    });
   });
 
   describe('tokenOf', () => {

@@ -26,7 +26,7 @@ export function tokenOf<G extends TokenGroup>(
 }
 
 /** How a badge looks: color never carries the phase alone (the icon, text, border and aria-label say it too). */
-export type BadgeLook = 'calm' | 'quiet' | 'paused' | 'warning' | 'urgent';
+export type BadgeLook = 'calm' | 'quiet' | 'paused' | 'warning' | 'urgent' | 'pending';
 
 interface LookTokens {
   readonly background: keyof Tokens['backgroundColors'];
@@ -48,6 +48,8 @@ export const lookTokens: Readonly<Record<BadgeLook, LookTokens>> = {
     border: 'colorBorderWarning',
   },
   urgent: { background: 'colorBackgroundError', text: 'colorTextInverse', border: 'colorBorderError' },
+  // Grey and weak like a disabled control (4.8:1 in the light theme): the time is not trusted yet, nothing acts on it.
+  pending: { background: 'colorBackground', text: 'colorTextWeak', border: 'colorBorderWeak' },
 };
 
 /** What sets each look apart besides its colors, for agents who do not tell the colors apart. */
@@ -57,12 +59,14 @@ export interface LookShape {
   readonly borderStyle: 'solid' | 'dashed';
 }
 
+/** Icon and border per look: together they tell every look apart but urgent, which its fill sets apart. */
 export const lookShapes: Readonly<Record<BadgeLook, LookShape>> = {
   calm: { icon: 'clock', borderStyle: 'solid' },
   quiet: { icon: 'hourglass', borderStyle: 'dashed' },
   paused: { icon: 'pause', borderStyle: 'dashed' },
   warning: { icon: 'alert', borderStyle: 'solid' },
   urgent: { icon: 'clock', borderStyle: 'solid' },
+  pending: { icon: 'sync', borderStyle: 'dashed' },
 };
 
 interface LookColors {
@@ -78,6 +82,7 @@ const fallbackColors: Readonly<Record<BadgeLook, LookColors>> = {
   paused: { background: 'rgb(235, 244, 255)', text: 'rgb(0, 20, 137)', border: 'rgb(102, 179, 255)' },
   warning: { background: 'rgb(254, 245, 238)', text: 'rgb(141, 49, 24)', border: 'rgb(244, 124, 34)' },
   urgent: { background: 'rgb(214, 31, 31)', text: 'rgb(255, 255, 255)', border: 'rgb(214, 31, 31)' },
+  pending: { background: 'rgb(244, 244, 246)', text: 'rgb(96, 107, 133)', border: 'rgb(202, 205, 216)' },
 };
 
 /** The look of a badge model: urgency wins over everything, then pause, then a sent warning. */
@@ -86,6 +91,8 @@ export function badgeLookOf(model: BadgeModel): BadgeLook {
   switch (model.phase) {
     case 'waiting':
       return 'quiet';
+    case 'awaitingHistory':
+      return 'pending';
     case 'paused':
       return 'paused';
     case 'warned':

@@ -1,4 +1,4 @@
-import { englishStrings, InactivityString } from '../flex/strings';
+import { englishStrings, InactivityString } from '../strings/inactivityStrings';
 import { fillTemplate } from './fillTemplate';
 
 describe('components/fillTemplate', () => {

@@ -5,7 +5,7 @@ import React from 'react';
  * as ⏸ need an emoji font that many agent machines (and headless Chromium) lack, and then show as an empty box.
  * Every icon is decorative: the text and the accessible name beside it say what it means.
  */
-export type TimerIconName = 'clock' | 'hourglass' | 'pause' | 'play' | 'alert';
+export type TimerIconName = 'clock' | 'hourglass' | 'pause' | 'play' | 'alert' | 'sync';
 
 /** Stroke width on the 16-unit grid: reads as a 1.5 px line at the 12-14 px sizes the icons are shown at. */
 const STROKE = 1.5;
@@ -38,6 +38,14 @@ function shapesOf(name: TimerIconName): JSX.Element {
       );
     case 'play':
       return <path d="M4.5 2.75L13 8l-8.5 5.25z" fill="currentColor" stroke="currentColor" strokeLinejoin="round" />;
+    case 'sync':
+      // Two arrows chasing each other round: "being brought up to date", not a time running down.
+      return (
+        <>
+          <path d="M14.6 3.2v3.6H11M1.4 12.8V9.2H5" {...line} />
+          <path d="M2.9 6.2a5.4 5.4 0 0 1 8.9-2L14.6 6.8M1.4 9.2l2.8 2.6a5.4 5.4 0 0 0 8.9-2" {...line} />
+        </>
+      );
     case 'alert':
       return (
         <>

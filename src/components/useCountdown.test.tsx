@@ -28,10 +28,23 @@ describe('components/useCountdown', () => {
     });
 
     it('is never urgent while paused or waiting', () => {
-      const paused = { ...timer, countdown: { kind: 'paused', remainingMs: 3_000 } as const };
+      const paused = { ...timer, phase: { kind: 'paused', remainingMs: 3_000, warningsSent: 0 } as const };
       expect(badgeModelAt(paused, 0)).toMatchObject({ phase: 'paused', text: '0:03', urgent: false });
-      const waiting = { ...timer, countdown: { kind: 'waiting' } as const };
+      const waiting = { ...timer, phase: { kind: 'waiting' } as const };
       expect(badgeModelAt(waiting, 0)).toMatchObject({ phase: 'waiting', text: '—', remainingMs: null, urgent: false });
+    });
+
+    it('shows no time and no urgency until the history is read, even past the deadline', () => {
+      const unread = { ...timer, history: 'unread' } as const;
+      const expected = { phase: 'awaitingHistory', text: '…', remainingMs: null, urgent: false };
+      expect(badgeModelAt(unread, 20_000)).toMatchObject(expected);
+      expect(badgeModelAt(unread, 40_000)).toMatchObject(expected);
+      expect(sameBadge(badgeModelAt(unread, 20_000), badgeModelAt(unread, 21_000))).toBe(true);
+    });
+
+    it('keeps the warnings of the cycle, read from the phase', () => {
+      const warned = { ...timer, phase: { kind: 'counting', deadlineAt: 35_000, warningsSent: 1 } as const };
+      expect(badgeModelAt(warned, 20_000)).toMatchObject({ phase: 'warned', warningsSent: 1 });
     });
 
     it('treats models that differ only in remainingMs as the same', () => {
@@ -68,6 +81,15 @@ describe('components/useCountdown', () => {
       expect(seen.map((model) => model?.text)).toEqual(['0:35', '0:34']);
       dispatchNow(store, inactivityEvents.warningSent({ conversationSid: 'CH1', cycle: 1, warningIndex: 0 }));
       expect(seen[seen.length - 1]).toMatchObject({ phase: 'warned', warningsSent: 1, text: '0:34' });
+    });
+
+    it('does not render on ticks while the history is being read, and counts once it is', () => {
+      track(store, { history: 'unread' });
+      renderWithStore(store, <Probe sid="CH1" />);
+      for (const now of [1_000, 2_000, 3_000]) clock.tick(now);
+      expect(seen.map((model) => model?.text)).toEqual(['…']);
+      dispatchNow(store, inactivityEvents.historyRead({ conversationSid: 'CH1', messages: [] }));
+      expect(seen[seen.length - 1]).toMatchObject({ phase: 'counting', text: '0:32' });
     });
 
     it('follows a change of conversation sid', () => {

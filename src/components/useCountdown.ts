@@ -8,9 +8,15 @@ import { useTimerView } from './useTimerView';
 /** What the countdown badge shows of one conversation. */
 export interface BadgeModel {
   readonly phase: TimerPhase;
-  /** "m:ss" / "h:mm:ss" while a countdown exists, "—" while waiting, "0:00" once time is up. */
+  /**
+   * "m:ss" / "h:mm:ss" while a countdown exists, "—" while waiting, "…" while the history is being read, "0:00" once
+   * time is up.
+   */
   readonly text: string;
-  /** Time left when the model last changed visibly (it is not refreshed between second boundaries); null while waiting. */
+  /**
+   * Time left when the model last changed visibly (it is not refreshed between second boundaries); null while waiting
+   * or while the history is being read.
+   */
   readonly remainingMs: number | null;
   readonly warningsSent: number;
   /** Ten seconds or less to go, or time is up. */
@@ -24,6 +30,8 @@ function countdownText(phase: TimerPhase, remainingMs: number | null): string {
   switch (phase) {
     case 'waiting':
       return '—';
+    case 'awaitingHistory':
+      return '…';
     case 'counting':
     case 'warned':
     case 'paused':
@@ -42,7 +50,10 @@ function isUrgent(phase: TimerPhase, remainingMs: number | null): boolean {
 
 /** The badge model of `timer` at `now`. */
 export function badgeModelAt(timer: ConversationTimer, now: number): BadgeModel {
-  const { phase, remainingMs, warningsSent } = countdownViewAt(timer, now);
+  const view = countdownViewAt(timer, now);
+  const { phase, warningsSent } = view;
+  // A deadline that may have missed a customer message is not shown, nor counted down as if it were going to fire.
+  const remainingMs = phase === 'awaitingHistory' ? null : view.remainingMs;
   return {
     phase,
     remainingMs,

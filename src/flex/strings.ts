@@ -1,46 +1,6 @@
 /**
- * Every text the agent sees, as Flex strings (Handlebars templates) so admins can translate or reword them through
- * `manager.strings`. Ids carry the feature prefix so they never collide with Flex's or other plugins' strings.
+ * The strings moved to `src/strings/inactivityStrings.ts`, outside `flex/`, so the components can use them without
+ * importing the Flex wiring that imports the components. Kept so existing imports of this path keep working.
  */
-export enum InactivityString {
-  BadgeLabel = 'InactivityBadgeLabel',
-  BadgeWaiting = 'InactivityBadgeWaiting',
-  BadgePaused = 'InactivityBadgePaused',
-  BadgeClosing = 'InactivityBadgeClosing',
-  ControlPause = 'InactivityControlPause',
-  ControlResume = 'InactivityControlResume',
-  ControlExtend = 'InactivityControlExtend',
-  NotificationWrappedUp = 'InactivityNotificationWrappedUp',
-  NotificationWrapupFailed = 'InactivityNotificationWrapupFailed',
-  NotificationMessageFailed = 'InactivityNotificationMessageFailed',
-}
-
-/** English defaults. `{{...}}` are Handlebars values supplied where the string is used. */
-export const englishStrings: Readonly<Record<InactivityString, string>> = {
-  [InactivityString.BadgeLabel]: 'Customer inactivity: {{remaining}} left{{#if warned}}, customer warned{{/if}}',
-  [InactivityString.BadgeWaiting]: 'Customer inactivity: not counting, the customer is waiting for a reply',
-  [InactivityString.BadgePaused]: 'Customer inactivity: paused with {{remaining}} left',
-  [InactivityString.BadgeClosing]: 'Customer inactivity: time is up, moving to wrap-up',
-  [InactivityString.ControlPause]: 'Pause inactivity timer',
-  [InactivityString.ControlResume]: 'Resume inactivity timer',
-  [InactivityString.ControlExtend]: 'Give the customer {{extension}} more',
-  [InactivityString.NotificationWrappedUp]:
-    'The chat with {{customerName}} was moved to wrap-up: no reply from the customer in {{timeout}}.',
-  [InactivityString.NotificationWrapupFailed]:
-    'Could not move the chat with {{customerName}} to wrap-up ({{reason}}). Retrying in {{retryIn}}.',
-  [InactivityString.NotificationMessageFailed]:
-    'Could not send the inactivity message to {{customerName}} ({{reason}}). Retrying in {{retryIn}}.',
-};
-
-/** The writable string table Flex exposes as `manager.strings`. */
-export type StringTable = Record<string, string>;
-
-/**
- * Adds our defaults to Flex's strings without overwriting a text that is already there, so a translation or an
- * admin's rewording loaded before this plugin wins.
- */
-export function registerStrings(strings: StringTable): void {
-  for (const [id, text] of Object.entries(englishStrings)) {
-    if (strings[id] === undefined) strings[id] = text;
-  }
-}
+export { englishStrings, InactivityString, registerStrings } from '../strings/inactivityStrings';
+export type { StringTable } from '../strings/inactivityStrings';

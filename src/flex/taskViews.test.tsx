@@ -86,7 +86,7 @@ describe('flex/taskViews', () => {
       });
     });
 
-    function addControls(extendMsFor: (sid: string) => number | null = () => 300_000) {
+    function addControls(extendMsFor: (task: Flex.ITask) => number | null = () => 300_000) {
       const cleanup = addTimerControls(Flex, { ticker, extendMsFor }, strings);
       cleanups.push(cleanup);
       const controls = added(Flex.TaskCanvasHeader.Content, CONTROLS_KEY);
@@ -111,10 +111,9 @@ describe('flex/taskViews', () => {
       expect(condition?.({})).toBe(false);
     });
 
-    it("gives the extension of the task's conversation, 0 when untracked or not a messaging task", () => {
-      const { props } = addControls((sid) => (sid === 'CH1' ? 120_000 : null));
+    it("gives the runtime's extension for the task, 0 where the runtime has none (not a messaging task)", () => {
+      const { props } = addControls((task) => (task === messagingTask ? 120_000 : null));
       expect(props.extendMs(messagingTask)).toBe(120_000);
-      expect(props.extendMs(fakeTask({ conversationSid: 'CH9' }))).toBe(0);
       expect(props.extendMs(voiceTask)).toBe(0);
     });
 

@@ -1,12 +1,12 @@
-import type { StringTable } from './strings';
-import { englishStrings, InactivityString, registerStrings } from './strings';
+import type { StringTable } from './inactivityStrings';
+import { englishStrings, InactivityString, registerStrings } from './inactivityStrings';
 
 /** Flex's string table with one of Flex's own strings in it. */
 function flexStrings(extra: StringTable = {}): StringTable {
   return { TaskHeaderLine: '{{task.defaultFrom}}', ...extra };
 }
 
-describe('flex/strings', () => {
+describe('strings/inactivityStrings', () => {
   it('adds every missing string with its English default', () => {
     const strings = flexStrings();
     registerStrings(strings);
@@ -31,6 +31,13 @@ describe('flex/strings', () => {
     const added = Object.keys(strings).filter((key) => key !== 'TaskHeaderLine');
     expect(added).toHaveLength(Object.keys(InactivityString).length);
     expect(added.every((key) => key.startsWith('Inactivity'))).toBe(true);
+  });
+
+  it("registers the buttons' short visible labels under the ids they always had, so existing rewordings apply", () => {
+    const strings = flexStrings({ InactivityControlPauseLabel: 'Pausar' });
+    registerStrings(strings);
+    expect(strings.InactivityControlPauseLabel).toBe('Pausar');
+    expect(strings.InactivityControlResumeLabel).toBe('Resume timer');
   });
 
   it('is idempotent', () => {

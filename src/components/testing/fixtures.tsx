@@ -6,7 +6,7 @@ import { Provider } from 'react-redux';
 import { combineReducers, createStore } from 'redux';
 import type { Store } from 'redux';
 
-import type { TrackRequest } from '../../core/conversationTimer';
+import type { HistoryStatus, TrackRequest } from '../../core/conversationTimer';
 import type { NowSource } from '../../runtime/ticker';
 import type { InactivityEvent } from '../../state/inactivityEvents';
 import { inactivityEvents } from '../../state/inactivityEvents';
@@ -19,6 +19,7 @@ export interface FakeNowSource extends NowSource {
   readonly listenerCount: number;
 }
 
+/** A FakeNowSource at `start` ms. */
 export function fakeNowSource(start = 0): FakeNowSource {
   let current = start;
   const listeners = new Set<(now: number) => void>();
@@ -40,6 +41,7 @@ export function fakeNowSource(start = 0): FakeNowSource {
   };
 }
 
+/** A store with the inactivity slice where Flex keeps it, taking only our events. */
 export type TestStore = Store<StateWithInactivity, InactivityEvent>;
 
 /** A real store holding only our slice, as Flex's store holds it under INACTIVITY_NAMESPACE. */
@@ -54,25 +56,36 @@ export function dispatchNow(store: TestStore, event: InactivityEvent): void {
   });
 }
 
-/** Tracks CH1 with a 35 s timer started at 0 (the original plugin's example) unless overridden. */
-export function track(store: TestStore, overrides: Partial<TrackRequest> = {}): void {
-  dispatchNow(
-    store,
-    inactivityEvents.conversationTracked({
-      conversationSid: 'CH1',
-      reservationSid: 'WR1',
-      channelType: 'web',
-      startOn: 'customer_message',
-      timerMs: 35_000,
-      at: 0,
-      ...overrides,
-    }),
-  );
+/** What `track` is asked: the track request's fields, and whether the history is read afterwards. */
+export interface TrackOptions extends Partial<TrackRequest> {
+  /**
+   * `reconciled` (the default) reads an empty history right after tracking, as production does once the recent
+   * messages are loaded, so the timer counts. `unread` stops before that: the timer awaits its history.
+   */
+  readonly history?: HistoryStatus;
 }
 
-/** A task as Flex passes it to Content children; only `attributes` and `sid` matter to our components. */
+/** Tracks CH1 (task WT1) with a 35 s timer started at 0 (the original plugin's example) unless overridden. */
+export function track(store: TestStore, { history = 'reconciled', ...overrides }: TrackOptions = {}): void {
+  const request: TrackRequest = {
+    conversationSid: 'CH1',
+    reservationSid: 'WR1',
+    taskSid: 'WT1',
+    channelType: 'web',
+    startOn: 'customer_message',
+    timerMs: 35_000,
+    at: 0,
+    ...overrides,
+  };
+  dispatchNow(store, inactivityEvents.conversationTracked(request));
+  if (history === 'reconciled') {
+    dispatchNow(store, inactivityEvents.historyRead({ conversationSid: request.conversationSid, messages: [] }));
+  }
+}
+
+/** A task as Flex passes it to Content children; only `attributes` and the sids matter to our components. */
 export function fakeTask(attributes: Record<string, unknown> = { conversationSid: 'CH1' }): ITask {
-  const task: Partial<ITask> = { sid: 'WR1', attributes };
+  const task: Partial<ITask> = { sid: 'WR1', taskSid: 'WT1', attributes };
   return task as ITask;
 }
 
