@@ -4,7 +4,7 @@ import React from 'react';
 import type { AnyAction, Reducer, ReducersMapObject } from 'redux';
 import { combineReducers, createStore } from 'redux';
 
-import { InactivityString } from './flex/strings';
+import { InactivityString } from './strings/inactivityStrings';
 import type { TaskLike } from './tasks/messagingTask';
 import InactivityPlugin, { PLUGIN_NAME } from './InactivityPlugin';
 import { inactivityReducer, INACTIVITY_NAMESPACE } from './state/inactivitySlice';

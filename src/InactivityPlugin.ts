@@ -3,7 +3,7 @@ import { FlexPlugin } from '@twilio/flex-plugin';
 
 import { readInactivityConfig } from './flex/readInactivityConfig';
 import { registerInactivityNotifications } from './flex/notifications';
-import { registerStrings } from './flex/strings';
+import { registerStrings } from './strings/inactivityStrings';
 import type { FlexInactivityRuntime } from './flex/startInactivityRuntime';
 import { startInactivityRuntime } from './flex/startInactivityRuntime';
 import { addCountdownBadge, addTimerControls } from './flex/taskViews';

@@ -50,15 +50,24 @@ export function composeInactivityRuntime(ports: RuntimePorts): InactivityRuntime
   let engine: ActingEngine | undefined;
   let stopMirror: (() => void) | undefined;
 
-  const becomeActing = (): void => {
-    stopMirror?.();
+  const stopMirroring = (): void => {
+    if (stopMirror !== undefined) stopMirror();
     stopMirror = undefined;
-    engine ??= startActingEngine({ ...ports, isActing, notify: (notice) => notices.publish(notice) });
+  };
+  const stopActing = (): void => {
+    if (engine !== undefined) engine.stop();
+    engine = undefined;
+  };
+  const becomeActing = (): void => {
+    stopMirroring();
+    if (engine === undefined) {
+      engine = startActingEngine({ ...ports, isActing, notify: (notice) => notices.publish(notice) });
+    }
   };
   const becomeMirror = (): void => {
-    engine?.stop();
-    engine = undefined;
-    stopMirror ??= startTimerMirror({
+    stopActing();
+    if (stopMirror !== undefined) return;
+    stopMirror = startTimerMirror({
       store: ports.store,
       timerStore: ports.timerStore,
       changes: ports.storageChanges,
@@ -70,7 +79,9 @@ export function composeInactivityRuntime(ports: RuntimePorts): InactivityRuntime
   const intents = createIntentRouter({
     channel: ports.channel,
     isActing,
-    apply: (intent) => engine?.apply(intent),
+    apply: (intent) => {
+      if (engine !== undefined) engine.apply(intent);
+    },
   });
   follow(isActing());
   const stopFollowing = ports.leadership.subscribe(follow);
@@ -78,15 +89,13 @@ export function composeInactivityRuntime(ports: RuntimePorts): InactivityRuntime
   return {
     submit: (intent) => intents.submit({ ...intent, id: ports.newId() }),
     actingEngine: () => engine,
-    whenIdle: async () => engine?.whenIdle(),
+    whenIdle: async () => (engine === undefined ? undefined : engine.whenIdle()),
     stop() {
       stopFollowing();
       intents.stop();
       notices.stop();
-      engine?.stop();
-      engine = undefined;
-      stopMirror?.();
-      stopMirror = undefined;
+      stopActing();
+      stopMirroring();
       ports.leadership.release();
       ports.channel.close();
     },

@@ -5,7 +5,7 @@ import type { AgentNotice } from '../engine/commandRunner';
 import type { MessagingTaskFacts } from '../tasks/messagingTask';
 import type { NotificationsLike } from './notifications';
 import { registerInactivityNotifications, showAgentNotice } from './notifications';
-import { InactivityString } from './strings';
+import { InactivityString } from '../strings/inactivityStrings';
 
 const IDS = [
   InactivityString.NotificationWrappedUp,

@@ -2,7 +2,7 @@ import type { Notification, NotificationType } from '@twilio/flex-ui';
 
 import { remainingInWords } from '../core/remainingInWords';
 import type { AgentNotice } from '../engine/commandRunner';
-import { InactivityString } from './strings';
+import { InactivityString } from '../strings/inactivityStrings';
 
 /** The slice of Flex's `Notifications` manager the plugin uses. */
 export interface NotificationsLike {

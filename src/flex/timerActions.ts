@@ -1,20 +1,10 @@
 import type * as Flex from '@twilio/flex-ui';
 
+import { TimerActionName } from '../actions/timerActionNames';
 import type { TimerIntent } from '../engine/tabMessages';
 
-/** The Flex actions the agent's timer controls invoke; other plugins may listen to before/after or replace them. */
-export const TimerActionName = {
-  Pause: 'PauseInactivityTimer',
-  Resume: 'ResumeInactivityTimer',
-  Extend: 'ExtendInactivityTimer',
-} as const;
-
-export type TimerActionName = (typeof TimerActionName)[keyof typeof TimerActionName];
-
-/** Payload of every timer action. */
-export interface TimerActionPayload {
-  readonly conversationSid: string;
-}
+export { TimerActionName } from '../actions/timerActionNames';
+export type { TimerActionPayload } from '../actions/timerActionNames';
 
 export interface TimerActionDeps {
   readonly actions: Pick<typeof Flex.Actions, 'registerAction'>;

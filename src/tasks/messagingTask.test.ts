@@ -13,7 +13,7 @@ function task(attributes: unknown, taskChannelUniqueName = 'chat'): TaskLike {
   };
 }
 
-describe('flex/messagingTask', () => {
+describe('tasks/messagingTask', () => {
   it('reads a Flex Conversations webchat task', () => {
     const facts = messagingTaskFacts(
       task({
@@ -38,13 +38,16 @@ describe('flex/messagingTask', () => {
 
   it.each<[string, unknown]>([
     ['a voice task', { call_sid: 'CA1', from: '+15550001111' }],
-    ['a legacy chat task (channelSid only)', { channelSid: 'CH1' }],
     ['an empty conversationSid', { conversationSid: '  ' }],
     ['a numeric conversationSid', { conversationSid: 42 }],
     ['null attributes', null],
     ['string attributes', 'CH1'],
   ])('returns null for %s', (_case, attributes) => {
     expect(messagingTaskFacts(task(attributes, 'voice'))).toBeNull();
+  });
+
+  it('reads the conversation from channelSid when conversationSid is absent, as Flex UI 2 does', () => {
+    expect(messagingTaskFacts(task({ channelSid: 'CH1' }, 'chat'))?.conversationSid).toBe('CH1');
   });
 
   it("falls back to the task channel's unique name when channelType is missing", () => {

@@ -1,5 +1,7 @@
 import type { ITask } from '@twilio/flex-ui';
 
+import { conversationSidOf } from './taskConversation';
+
 /** The fields of a Flex task the plugin reads. */
 export type TaskLike = Pick<ITask, 'sid' | 'taskSid' | 'status' | 'attributes' | 'taskChannelUniqueName'> &
   Partial<Pick<ITask, 'dateUpdated'>>;
@@ -40,7 +42,7 @@ function customerNameOf(attributes: Record<string, unknown>, channelType: string
 export function messagingTaskFacts(task: TaskLike): MessagingTaskFacts | null {
   const attributes: Record<string, unknown> =
     typeof task.attributes === 'object' && task.attributes !== null ? task.attributes : {};
-  const conversationSid = stringAttribute(attributes, 'conversationSid');
+  const conversationSid = conversationSidOf(task);
   if (conversationSid === undefined) return null;
   const channelType = stringAttribute(attributes, 'channelType') ?? task.taskChannelUniqueName ?? 'chat';
   const addresses = ['customerAddress', 'from'].map((key) => stringAttribute(attributes, key));
