@@ -1,7 +1,8 @@
 /**
  * Item 5 of the benchmarks: 1,000 accept -> warn -> wrap-up -> complete cycles, with the heap (after forced GC) read at
  * checkpoints and every listener, watcher, subscription and timer counted after each cycle. Run twice: on the engine
- * harness of src/flex/testing (the engine alone), and on the composed runtime with a badge row per task in jsdom.
+ * harness of src/flex/testing (the composed runtime over its fakes, no UI), and on the bench world's runtime (real
+ * ticker and storage) with a badge row per task in jsdom.
  */
 import type { ITask } from '@twilio/flex-ui';
 import React from 'react';
@@ -100,7 +101,7 @@ async function runCycles(name: string, cyclesPerWindow: number, target: CycleTar
   };
 }
 
-/** The engine alone, on the harness's fakes and ManualTicker. */
+/** The runtime alone, as the engine harness composes it: its fakes, fake browser and ManualTicker, no UI. */
 function harnessTarget(): CycleTarget {
   const harness: Harness = startHarness({ tasks: [] });
   let sent = { warnings: 0, wrapups: 0 };
@@ -129,7 +130,7 @@ function harnessTarget(): CycleTarget {
       connectionListeners: harness.conversations.connectionListeners.size,
       tickerListeners: harness.ticker.listeners.size,
       trackedTimers: Object.keys(selectInactivity(harness.store.getState()).timers).length,
-      storedTimers: harness.timerStore.saved.length,
+      storedTimers: harness.savedTimers().length,
       scheduledTimers: harness.clock.pendingTimers(),
     }),
     sent: () => sent,
@@ -163,7 +164,7 @@ async function runtimeTarget(): Promise<CycleTarget> {
   return {
     async cycle(n) {
       world.accept(n);
-      await world.engine.settled();
+      await world.runtime.whenIdle();
       showRows([n]);
       await world.advance(WARN_AFTER_MS);
       await world.advance(WRAP_AFTER_MS);

@@ -4,6 +4,7 @@
  */
 import type { AnyAction, Store } from 'redux';
 
+import type { PageVisibility } from '../../src/engine/agentNotices';
 import type { NowSource, VisibilitySource } from '../../src/runtime/ticker';
 import type { KeyValueStorage } from '../../src/runtime/keyValueStorage';
 
@@ -79,10 +80,13 @@ export function countedNowSource(source: NowSource): CountedNowSource {
   };
 }
 
-/** A visibility source that never fires (the simulated tab stays visible) and counts its listeners. */
-export function countedVisibility(): VisibilitySource & { readonly listeners: LiveCount } {
+/**
+ * The page's visibility for the ticker and the runtime's notice board: always visible, so it never fires (nothing
+ * becomes visible), and its listeners are counted.
+ */
+export function countedVisibility(): VisibilitySource & PageVisibility & { readonly listeners: LiveCount } {
   const listeners = liveCount();
-  return { onVisible: () => listeners.track(() => undefined), listeners };
+  return { isVisible: () => true, onVisible: () => listeners.track(() => undefined), listeners };
 }
 
 /** A store whose dispatches are counted; everything else is the store itself. */

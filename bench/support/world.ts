@@ -1,17 +1,18 @@
 /**
- * The plugin's runtime as `startInactivityRuntime` composes it, with Flex replaced by the fakes of
- * src/flex/testing/fakeFlex.ts and time by a {@link HeapClock}: the real engine, command runner, Redux slice, ticker
- * (main-thread mode) and localStorage timer store, each boundary counted. Used by the ticking and leak benchmarks and
- * by the CI invariants.
+ * The plugin's runtime composed by `composeInactivityRuntime`, the same function as in Flex, with Flex replaced by the
+ * fakes of src/flex/testing/fakeFlex.ts, time by a {@link HeapClock} and the browser by one tab that always leads and
+ * is always visible: the real acting engine, command runner, Redux slice, ticker (main-thread mode) and localStorage
+ * timer store, each boundary counted. Used by the ticking and leak benchmarks and by the CI invariants.
  */
 import { combineReducers, createStore } from 'redux';
 
 import { parseInactivityConfig } from '../../src/config/parseInactivityConfig';
 import { createClockSkew } from '../../src/core/clockSkew';
 import type { AgentNotice } from '../../src/engine/commandRunner';
-import { createCommandRunner } from '../../src/engine/commandRunner';
-import type { InactivityEngine, InactivityStore } from '../../src/flex/inactivityEngine';
-import { startInactivityEngine } from '../../src/flex/inactivityEngine';
+import type { InactivityRuntime, RuntimePorts } from '../../src/engine/inactivityRuntime';
+import { composeInactivityRuntime } from '../../src/engine/inactivityRuntime';
+import type { InactivityStore, StorageChanges, TabChannel } from '../../src/engine/ports';
+import type { TabMessage } from '../../src/engine/tabMessages';
 import type { TaskLike } from '../../src/tasks/messagingTask';
 import { FakeConversations, FakeEffects, FakeTasks, fakeTask } from '../../src/flex/testing/fakeFlex';
 import { flushPromises } from '../../src/flex/testing/engineHarness';
@@ -47,7 +48,10 @@ export interface WorldOptions {
   readonly betweenTicks?: () => Promise<void>;
 }
 
-/** What every boundary of the runtime holds right now: all zero (but the ticker's own) once everything ended. */
+/**
+ * What every boundary of the runtime holds right now: all zero once everything ended. "Engine" counts are the
+ * runtime's (acting engine, notice board, intent router), apart from the badges'.
+ */
 export interface ListenerCounts {
   readonly taskListeners: number;
   readonly connectionListeners: number;
@@ -55,7 +59,13 @@ export interface ListenerCounts {
   readonly engineStoreSubscriptions: number;
   readonly engineTickerSubscriptions: number;
   readonly badgeTickerSubscriptions: number;
+  /** The ticker's (while it runs) and the notice board's. */
   readonly visibilityListeners: number;
+  readonly leadershipSubscriptions: number;
+  /** The notice board's and the intent router's. */
+  readonly tabChannelSubscriptions: number;
+  /** Only a mirroring tab listens: the world's tab always acts, so any is one left behind. */
+  readonly storageChangeListeners: number;
   readonly scheduledTimers: number;
   readonly trackedTimers: number;
 }
@@ -75,7 +85,8 @@ export interface World {
   readonly ticker: Ticker;
   /** The ticker as the badges see it (their subscriptions counted apart from the engine's). */
   readonly badgeTicker: CountedNowSource;
-  readonly engine: InactivityEngine;
+  /** The tab's runtime; it always acts, so `runtime.actingEngine()` is defined until `stop()`. */
+  readonly runtime: InactivityRuntime;
   /** Flex hands the agent a new task: it is accepted and its conversation gets participants. */
   accept(n: number): TaskLike;
   /** The task leaves Flex for good (completed), with its conversation's history: nothing of it should remain. */
@@ -88,6 +99,37 @@ export interface World {
 
 function taskFor(n: number, channelType: string): TaskLike {
   return fakeTask(n, {}, { channelType });
+}
+
+/** The browser side of a tab that is the agent's only one: it always leads and never hears from another tab. */
+interface LoneTab {
+  readonly leadership: RuntimePorts['leadership'];
+  readonly storageChanges: StorageChanges;
+  readonly channel: TabChannel<TabMessage>;
+  readonly counts: {
+    readonly leadership: LiveCount;
+    readonly channel: LiveCount;
+    readonly storageChanges: LiveCount;
+  };
+}
+
+function loneTab(): LoneTab {
+  const counts = { leadership: liveCount(), channel: liveCount(), storageChanges: liveCount() };
+  return {
+    leadership: {
+      isLeader: () => true,
+      subscribe: () => counts.leadership.track(() => undefined),
+      release: () => undefined,
+    },
+    storageChanges: { onChange: () => counts.storageChanges.track(() => undefined) },
+    // No other tab: posts reach nobody (a tab never receives its own) and nothing is ever delivered.
+    channel: {
+      post: () => undefined,
+      subscribe: () => counts.channel.track(() => undefined),
+      close: () => undefined,
+    },
+    counts,
+  };
 }
 
 /** Starts the runtime over fakes; resolves once every conversation accepted so far has been reconciled. */
@@ -106,6 +148,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
   );
   const conversations = new FakeConversations();
   const effects = new FakeEffects(tasks, conversations, () => clock.now());
+  // Always visible: the ticker never gets a visibility tick, the notice board shows every notice at once.
   const visibility = countedVisibility();
   // No Worker in Node: the ticker runs on the clock's interval, its main-thread mode in Flex.
   const ticker = createTicker({ clock, intervalMs: TICK_MS, createWorker: () => null, visibility });
@@ -117,37 +160,37 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     dispatch: (event) => store.dispatch(event),
     subscribe: (listener) => engineSubscriptions.track(store.subscribe(listener)),
   };
+  const tab = loneTab();
   const notices: AgentNotice[] = [];
   const warnings: string[] = [];
   const log = { warn: (message: string) => warnings.push(message), info: () => undefined };
   const { config } = parseInactivityConfig(options.customerInactivity);
   const betweenTicks = options.betweenTicks ?? flushPromises;
+  let ids = 0;
 
-  const engine = startInactivityEngine({
+  const runtime = composeInactivityRuntime({
     store: engineStore,
     config,
     clock,
     ticker: engineTicker,
     tasks,
     conversations,
-    leadership: { isLeader: () => true },
     timerStore: createTimerStore({ storage: () => storage, key, warn: log.warn }),
     // As startInactivityRuntime remembers the offset: a write per estimate, never per tick.
     skew: createClockSkew({
       onEstimate: (offset) => storage.setItem(`${key}/clock-offset`, String(Math.round(offset))),
     }),
-    createRunner: (contextOf) =>
-      createCommandRunner({
-        effects,
-        dispatch: (event) => store.dispatch(event),
-        contextOf,
-        clock,
-        notify: (notice) => notices.push(notice),
-        log,
-      }),
+    effects,
     log,
+    leadership: tab.leadership,
+    timersKey: key,
+    storageChanges: tab.storageChanges,
+    channel: tab.channel,
+    visibility,
+    showNotice: (notice) => notices.push(notice),
+    newId: () => `bench-${(ids += 1)}`,
   });
-  await engine.settled();
+  await runtime.whenIdle();
   await flushPromises();
 
   return {
@@ -161,7 +204,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     warnings,
     ticker,
     badgeTicker,
-    engine,
+    runtime,
     accept(n) {
       const task = taskFor(n, channelTypeOf(n));
       tasks.participants.set(`CH${n}`, { customer: [`MBcustomer${n}`], agent: ['MBagent'] });
@@ -196,11 +239,14 @@ export async function startWorld(options: WorldOptions): Promise<World> {
       engineTickerSubscriptions: engineTicker.subscriptions.active,
       badgeTickerSubscriptions: badgeTicker.subscriptions.active,
       visibilityListeners: visibility.listeners.active,
+      leadershipSubscriptions: tab.counts.leadership.active,
+      tabChannelSubscriptions: tab.counts.channel.active,
+      storageChangeListeners: tab.counts.storageChanges.active,
       scheduledTimers: clock.pendingTimers(),
       trackedTimers: Object.keys(selectInactivity(store.getState()).timers).length,
     }),
     stop() {
-      engine.stop();
+      runtime.stop();
       ticker.stop();
     },
   };

@@ -304,7 +304,7 @@ async function measureBusyMinute(conversations: number): Promise<BusyMinute> {
     if (second % 3 === 0 && accepted.length < conversations) {
       accepted.push(accepted.length + 1);
       world.accept(accepted.length);
-      await world.engine.settled();
+      await world.runtime.whenIdle();
       await flushPromises();
       render();
     }

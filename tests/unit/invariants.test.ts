@@ -17,16 +17,19 @@ describe('benchmarks/invariants: quiet ticks', () => {
     const harness = startHarness({ startAt: START });
     await harness.advance(0);
     const dispatch = jest.spyOn(harness.store, 'dispatch');
-    const writesBefore = harness.timerStore.writes;
+    const writesBefore = harness.timerWrites();
+    expect(harness.timer()?.phase).toEqual({ kind: 'counting', deadlineAt: START + 35_000, warningsSent: 0 });
 
     await harness.advanceTo(START + 19_000);
     expect(dispatch).not.toHaveBeenCalled();
-    expect(harness.timerStore.writes).toBe(writesBefore);
+    expect(harness.timerWrites()).toBe(writesBefore);
 
-    // The warning falls due at 20 s: the same counters see it.
+    // The warning falls due at 20 s: the same counters see it, and the saved timer carries it.
     await harness.advanceTo(START + 20_000);
     expect(dispatch).toHaveBeenCalledWith(expect.objectContaining({ type: 'inactivity/warningSent' }));
-    expect(harness.timerStore.writes).toBeGreaterThan(writesBefore);
+    expect(harness.timerWrites()).toBeGreaterThan(writesBefore);
+    expect(harness.timer()?.phase).toMatchObject({ kind: 'counting', warningsSent: 1 });
+    expect(harness.savedTimers()).toEqual([harness.timer()]);
     harness.stop();
   });
 
@@ -76,18 +79,19 @@ describe('benchmarks/invariants: nothing left behind', () => {
     expect(harness.conversations.watcherCount()).toBe(0);
     expect(harness.ticker.listeners.size).toBe(0);
     // A store subscription left behind would save this change to storage.
-    const writes = harness.timerStore.writes;
+    const writes = harness.timerWrites();
     harness.store.dispatch(
       inactivityEvents.conversationTracked({
         conversationSid: 'CH9',
         reservationSid: 'WR9',
+        taskSid: 'WT9',
         channelType: 'web',
         startOn: 'customer_message',
         timerMs: 35_000,
         at: START,
       }),
     );
-    expect(harness.timerStore.writes).toBe(writes);
+    expect(harness.timerWrites()).toBe(writes);
   });
 
   it('runtime with rendered badges: a badge stops listening when its task ends, and stop releases the rest', async () => {
@@ -99,9 +103,16 @@ describe('benchmarks/invariants: nothing left behind', () => {
     await badges.advance(36_000);
     expect(world.effects.wrapups).toEqual(['WR1']);
     expect(world.listenerCounts()).toMatchObject({ badgeTickerSubscriptions: 0, messageWatchers: 0, trackedTimers: 0 });
+    // The tab acts, so it follows leadership and listens to the other tabs, but mirrors no storage.
+    const running = world.listenerCounts();
+    expect(world.runtime.actingEngine()).toBeDefined();
+    expect(running.leadershipSubscriptions).toBe(1);
+    expect(running.tabChannelSubscriptions).toBeGreaterThan(0);
+    expect(running.storageChangeListeners).toBe(0);
 
     badges.unmount();
     world.stop();
+    expect(world.runtime.actingEngine()).toBeUndefined();
     expect(world.listenerCounts()).toEqual({
       taskListeners: 0,
       connectionListeners: 0,
@@ -110,6 +121,9 @@ describe('benchmarks/invariants: nothing left behind', () => {
       engineTickerSubscriptions: 0,
       badgeTickerSubscriptions: 0,
       visibilityListeners: 0,
+      leadershipSubscriptions: 0,
+      tabChannelSubscriptions: 0,
+      storageChangeListeners: 0,
       scheduledTimers: 0,
       trackedTimers: 0,
     });
