@@ -110,6 +110,14 @@ function isStale(timer: ConversationTimer, { at, messageIndex }: MessageMoment):
   return at <= timer.cycleStartedAt;
 }
 
+/**
+ * Just the moment of a message. Callers pass event payloads (which also carry the conversation sid): what is kept
+ * in the timer must hold exactly these fields, or it would differ from its stored and mirrored copies.
+ */
+function momentOf({ at, messageIndex }: MessageMoment): MessageMoment {
+  return messageIndex === undefined ? { at } : { at, messageIndex };
+}
+
 /** Whether `moment` came after `other`: by index where both have one, else by time. */
 function isLater(moment: MessageMoment, other: MessageMoment): boolean {
   if (moment.messageIndex !== undefined && other.messageIndex !== undefined) {
@@ -154,7 +162,7 @@ export function onCustomerMessage(timer: ConversationTimer, moment: MessageMomen
   if (phase.kind === 'done' || isStale(timer, moment)) return timer;
   if (phase.kind === 'wrappingUp') {
     if (phase.heldMessage !== null && !isLater(moment, phase.heldMessage)) return timer;
-    return { ...timer, phase: { kind: 'wrappingUp', heldMessage: moment } };
+    return { ...timer, phase: { kind: 'wrappingUp', heldMessage: momentOf(moment) } };
   }
   return newCycle(timer, moment, phaseAfterCustomer(timer, moment.at));
 }

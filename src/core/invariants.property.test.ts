@@ -4,7 +4,7 @@ import type { ChannelPolicy, WarningPolicy } from '../config/policy';
 import { inactivityEvents } from '../state/inactivityEvents';
 import { inactivityReducer, initialInactivityState } from '../state/inactivitySlice';
 import { parseStoredTimers, serializeTimers } from '../state/storedTimers';
-import type { ConversationTimer, Countdown } from './conversationTimer';
+import type { ConversationTimer, MessageMoment, TimerPhaseState } from './conversationTimer';
 import { nextDueAt, planForTimer } from './planner';
 import type { Command } from './planner';
 import { simulate } from './testing/simulation';
@@ -62,6 +62,10 @@ const scenarioArb: fc.Arbitrary<Scenario> = policyArb.chain((policy) => {
         secondAcceptedAt: fc.integer({ min: 0, max: policy.timerMs }),
         inputs: fc.array(inputArb(endAt, conversationCount), { maxLength: 15 }),
         indexMessages: fc.boolean(),
+        historyReadAfterMs: fc.oneof(
+          { weight: 2, arbitrary: fc.constant(0) },
+          { weight: 1, arbitrary: fc.integer({ min: 1, max: policy.timerMs }) },
+        ),
         reload: fc.option(
           fc.record({
             reloadAt: fc.integer({ min: 0, max: endAt }),
@@ -70,13 +74,13 @@ const scenarioArb: fc.Arbitrary<Scenario> = policyArb.chain((policy) => {
           { nil: null, freq: 2 },
         ),
       })
-      .map(({ tickMs, secondAcceptedAt, inputs, indexMessages, reload }): Scenario => {
+      .map(({ tickMs, secondAcceptedAt, inputs, indexMessages, historyReadAfterMs, reload }): Scenario => {
         const conversations: SimConversation[] = SIDS.slice(0, conversationCount).map((conversationSid, index) => ({
           conversationSid,
           reservationSid: conversationSid.replace(/^CH/, 'WR'),
           acceptedAt: index === 0 ? 0 : secondAcceptedAt,
         }));
-        const base: Scenario = { policy, inputs, indexMessages, tickMs, endAt, conversations };
+        const base: Scenario = { policy, inputs, indexMessages, historyReadAfterMs, tickMs, endAt, conversations };
         if (reload === null) return base;
         return { ...base, reloadAt: reload.reloadAt, closedUntil: Math.min(endAt, reload.reloadAt + reload.gapMs) };
       }),
@@ -99,7 +103,7 @@ function commandsOf(result: SimulationResult): Command[] {
 }
 
 function deadlineOf(timer: ConversationTimer | undefined): number | null {
-  return timer !== undefined && timer.countdown.kind === 'running' ? timer.countdown.deadlineAt : null;
+  return timer !== undefined && timer.phase.kind === 'counting' ? timer.phase.deadlineAt : null;
 }
 
 describe('core/invariants', () => {
@@ -124,6 +128,8 @@ describe('core/invariants', () => {
           const timer = timers[command.conversationSid];
           const deadlineAt = deadlineOf(timer);
           expect(timer?.cycle).toBe(command.cycle);
+          expect(timer?.history).toBe('reconciled');
+          if (command.kind === 'wrapUp' && timer?.phase.kind === 'expired') continue;
           expect(deadlineAt).not.toBeNull();
           if (command.kind === 'sendWarning') {
             expect(command.remainingMs).toBe((deadlineAt ?? 0) - at);
@@ -132,6 +138,18 @@ describe('core/invariants', () => {
           } else {
             expect(deadlineAt).toBeLessThanOrEqual(at);
           }
+        }
+      }
+    });
+  });
+
+  it('wraps up an expired timer only after its closing message, when one is configured', () => {
+    checkScenario((result, { policy }) => {
+      for (const { timers, commands } of result.rounds) {
+        for (const command of commands) {
+          if (timers[command.conversationSid]?.phase.kind !== 'expired') continue;
+          expect(command.kind).toBe('wrapUp');
+          expect(policy.closingMessage).not.toBeNull();
         }
       }
     });
@@ -150,13 +168,37 @@ describe('core/invariants', () => {
       for (const { input, before, after } of result.deliveries) {
         if (input.kind !== 'customerMessage' && input.kind !== 'agentMessage') continue;
         if (before === undefined || after === undefined) continue;
-        const was: Countdown = before.countdown;
-        const is: Countdown = after.countdown;
-        if (was.kind === 'running' && is.kind === 'running') {
+        const was: TimerPhaseState = before.phase;
+        const is: TimerPhaseState = after.phase;
+        if (was.kind === 'counting' && is.kind === 'counting') {
           expect(is.deadlineAt).toBeGreaterThanOrEqual(was.deadlineAt);
         }
         if (was.kind === 'paused' && is.kind === 'paused') {
           expect(is.remainingMs).toBeGreaterThanOrEqual(was.remainingMs);
+        }
+      }
+    });
+  });
+
+  it('holds a customer message that arrives during the wrap-up instead of opening a cycle, keeping the latest', () => {
+    checkScenario((result) => {
+      for (const { input, before, after } of result.deliveries) {
+        if (before?.phase.kind !== 'wrappingUp') continue;
+        expect(after?.cycle).toBe(before.cycle);
+        expect(after?.phase.kind).toBe('wrappingUp');
+        if (input.kind !== 'customerMessage' || after?.phase.kind !== 'wrappingUp') continue;
+        const held = after.phase.heldMessage;
+        if (held !== null) expect(held.at).toBeGreaterThanOrEqual(before.phase.heldMessage?.at ?? 0);
+      }
+    });
+  });
+
+  it('plans nothing for a timer whose history is unread', () => {
+    checkScenario((result) => {
+      for (const { timers, commands } of result.rounds) {
+        const unread = Object.values(timers).filter((timer) => timer.history === 'unread');
+        for (const timer of unread) {
+          expect(commands.map((command) => command.conversationSid)).not.toContain(timer.conversationSid);
         }
       }
     });
@@ -236,24 +278,35 @@ describe('core/invariants', () => {
 
   it('round-trips any well-formed timer unchanged', () => {
     const time = fc.integer({ min: 0, max: 4_102_444_800_000 });
-    const countdown: fc.Arbitrary<Countdown> = fc.oneof(
+    const count = fc.integer({ min: 0, max: 10 });
+    const moment: fc.Arbitrary<MessageMoment> = fc.oneof(
+      fc.record({ at: time }),
+      fc.record({ at: time, messageIndex: fc.nat() }),
+    );
+    const phase: fc.Arbitrary<TimerPhaseState> = fc.oneof(
       fc.constant({ kind: 'waiting' as const }),
-      fc.record({ kind: fc.constant('running' as const), deadlineAt: time }),
-      fc.record({ kind: fc.constant('paused' as const), remainingMs: fc.integer({ min: 0, max: 86_400_000 }) }),
+      fc.record({ kind: fc.constant('counting' as const), deadlineAt: time, warningsSent: count }),
+      fc.record({
+        kind: fc.constant('paused' as const),
+        remainingMs: fc.integer({ min: 0, max: 86_400_000 }),
+        warningsSent: count,
+      }),
+      fc.constant({ kind: 'expired' as const }),
+      fc.record({ kind: fc.constant('wrappingUp' as const), heldMessage: fc.option(moment, { nil: null }) }),
+      fc.constant({ kind: 'done' as const }),
     );
     const timer: fc.Arbitrary<ConversationTimer> = fc.record({
       conversationSid: fc.nat().map((n) => `CH${n}`),
       reservationSid: fc.nat().map((n) => `WR${n}`),
+      taskSid: fc.nat().map((n) => `WT${n}`),
       channelType: fc.string(),
       startOn: fc.constantFrom('customer_message' as const, 'agent_reply' as const),
       timerMs: fc.integer({ min: 1, max: 86_400_000 }),
       cycle: fc.integer({ min: 1, max: 1_000_000 }),
       cycleStartedAt: time,
       cycleStartIndex: fc.option(fc.nat(), { nil: null }),
-      countdown,
-      warningsSent: fc.integer({ min: 0, max: 10 }),
-      closingDone: fc.boolean(),
-      wrapup: fc.constantFrom('none' as const, 'requested' as const, 'confirmed' as const),
+      history: fc.constantFrom('unread' as const, 'reconciled' as const),
+      phase,
     });
     const timersBySid = fc
       .uniqueArray(timer, { maxLength: 4, selector: (entry) => entry.conversationSid })

@@ -1,4 +1,15 @@
-import { onClosingDone, onCustomerMessage, onWarningSent, onWrapupRequested } from './conversationTimer';
+import {
+  onClosingDone,
+  onCustomerMessage,
+  onHistoryOutdated,
+  onHistoryReconciled,
+  onPaused,
+  onWarningSent,
+  onWrapupConfirmed,
+  onWrapupFailed,
+  onWrapupRequested,
+  startTimer,
+} from './conversationTimer';
 import type { ConversationTimer } from './conversationTimer';
 import { nextDueAt, planCommands, planForTimer } from './planner';
 import { originalPolicy, trackedTimer, warningsAt } from './testing/factories';
@@ -107,6 +118,63 @@ describe('core/planner', () => {
     });
   });
 
+  describe('the history', () => {
+    it('plans nothing, at any time, for a timer whose history is unread', () => {
+      const unread = onHistoryOutdated(trackedTimer());
+      for (const now of [0, 20_000, 34_999, 35_000, 1_000_000]) {
+        expect(planForTimer(unread, policy, now)).toBeNull();
+      }
+      expect(planForTimer(onHistoryOutdated(onClosingDone(trackedTimer(), 1)), policy, 40_000)).toBeNull();
+      expect(nextDueAt(unread, policy, 0)).toBeNull();
+    });
+
+    it('plans nothing for a timer just tracked, until its history is reconciled', () => {
+      const tracked = startTimer({
+        conversationSid: 'CH0001',
+        reservationSid: 'WR0001',
+        taskSid: 'WT0001',
+        channelType: 'web',
+        startOn: 'customer_message',
+        timerMs: 35_000,
+        at: 0,
+      });
+      expect(planForTimer(tracked, policy, 20_000)).toBeNull();
+      expect(planForTimer(onHistoryReconciled(tracked), policy, 20_000)).toMatchObject({ kind: 'sendWarning' });
+      expect(nextDueAt(onHistoryReconciled(tracked), policy, 0)).toBe(20_000);
+    });
+
+    it('keeps the boundaries once reconciled late: nothing at 19.999 s, one warning at 20 s', () => {
+      const late = onHistoryReconciled(onHistoryOutdated(trackedTimer()));
+      expect(planForTimer(late, policy, 19_999)).toBeNull();
+      expect(planForTimer(late, policy, 20_000)).toMatchObject({ kind: 'sendWarning', warningIndex: 0 });
+    });
+  });
+
+  describe('an expired timer', () => {
+    const expired = onClosingDone(trackedTimer(), 1);
+
+    it('is wrapped up at once, whatever the time and whether or not a closing message is configured', () => {
+      const wrapUp = { kind: 'wrapUp', conversationSid: 'CH0001', reservationSid: 'WR0001', cycle: 1 };
+      expect(expired.phase).toEqual({ kind: 'expired' });
+      expect(planForTimer(expired, policy, 0)).toEqual(wrapUp);
+      expect(planForTimer(expired, originalPolicy({ closingMessage: 'Bye.' }), 35_000)).toEqual(wrapUp);
+    });
+
+    it('is wrapped up again after Flex failed to', () => {
+      const failed = onWrapupFailed(onWrapupRequested(expired, 1));
+      expect(planForTimer(failed, policy, 50_000)).toMatchObject({ kind: 'wrapUp', cycle: 1 });
+    });
+
+    it('plans nothing once the wrap-up is done, or for a disabled channel', () => {
+      expect(planForTimer(onWrapupConfirmed(expired), policy, 50_000)).toBeNull();
+      expect(planForTimer(expired, originalPolicy({ enabled: false }), 50_000)).toBeNull();
+    });
+
+    it('has no next due time: its wrap-up is due now', () => {
+      expect(nextDueAt(expired, policy, 40_000)).toBeNull();
+    });
+  });
+
   describe('timers that do not count', () => {
     it('plans nothing for a disabled channel', () => {
       expect(planForTimer(trackedTimer(), originalPolicy({ enabled: false }), 40_000)).toBeNull();
@@ -115,6 +183,10 @@ describe('core/planner', () => {
     it('plans nothing while waiting for the agent in agent_reply mode', () => {
       const waiting = trackedTimer({ startOn: 'agent_reply' });
       expect(planForTimer(waiting, originalPolicy({ startOn: 'agent_reply' }), 1_000_000)).toBeNull();
+    });
+
+    it('plans nothing while paused, even long past the old deadline', () => {
+      expect(planForTimer(onPaused(trackedTimer(), 10_000), policy, 1_000_000)).toBeNull();
     });
   });
 

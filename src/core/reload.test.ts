@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 
 import type { ChannelPolicy } from '../config/policy';
-import { SIM_CONVERSATION_SID, SIM_RESERVATION_SID, simulate } from './testing/simulation';
+import { inactivityEvents } from '../state/inactivityEvents';
+import { inactivityReducer, initialInactivityState } from '../state/inactivitySlice';
+import type { InactivityState } from '../state/inactivitySlice';
+import { parseStoredTimers, restorableTimers, serializeTimers } from '../state/storedTimers';
+import { planForTimer } from './planner';
+import { SIM_CONVERSATION_SID, SIM_RESERVATION_SID, SIM_TASK_SID, simulate } from './testing/simulation';
 import type { LoggedCommand, Scenario, SimInput, SimulationResult } from './testing/simulation';
 
 /** The original plugin's configuration: `timer_sec: 35`, `warning_sec: 15`, no closing message. */
@@ -38,8 +43,15 @@ function wrapUp(at: number, cycle: number): LoggedCommand {
   };
 }
 
-function countdownOf(result: SimulationResult): unknown {
-  return result.state.timers[SIM_CONVERSATION_SID]?.countdown;
+function phaseOf(result: SimulationResult): unknown {
+  return result.state.timers[SIM_CONVERSATION_SID]?.phase;
+}
+
+/** The deadline in force when the command logged at `entry` was planned (its first planning round at that time). */
+function deadlineWhenPlanned(result: SimulationResult, entry: LoggedCommand | undefined): number | null {
+  const round = result.rounds.find((candidate) => candidate.at === entry?.at);
+  const phase = round?.timers[SIM_CONVERSATION_SID]?.phase;
+  return phase?.kind === 'counting' ? phase.deadlineAt : null;
 }
 
 describe('core/reload', () => {
@@ -194,7 +206,8 @@ describe('core/reload', () => {
       });
 
       expect(result.log).toEqual([wrapUp(60_000, 2)]);
-      expect(countdownOf(result)).toEqual({ kind: 'running', deadlineAt: 50_000 });
+      expect(deadlineWhenPlanned(result, result.log[0])).toBe(50_000);
+      expect(phaseOf(result)).toEqual({ kind: 'wrappingUp', heldMessage: null });
     });
 
     it('counts from the latest of several messages', () => {
@@ -208,9 +221,78 @@ describe('core/reload', () => {
         ],
       });
 
-      expect(countdownOf(result)).toEqual({ kind: 'running', deadlineAt: 65_000 });
+      expect(deadlineWhenPlanned(result, result.log[0])).toBe(65_000);
       expect(result.log.map((entry) => entry.command.kind)).toEqual(['sendWarning', 'wrapUp']);
       expect(result.log[1]).toEqual(wrapUp(65_000, 3));
+    });
+  });
+
+  describe('reading the history again', () => {
+    it('restores the timers unread and plans nothing until the history is read', () => {
+      const result = run({ reloadAt: 10_000, closedUntil: 30_000, historyReadAfterMs: 2_500 });
+
+      expect(result.reload?.restored.timers[SIM_CONVERSATION_SID]?.history).toBe('unread');
+      expect(result.log).toEqual([warning(33_000, 1, 0, 2_000), wrapUp(35_000, 1)]);
+      const waiting = result.rounds.filter((round) => round.at >= 30_000 && round.at < 32_500);
+      expect(waiting.length).toBeGreaterThan(0);
+      for (const round of waiting) {
+        expect(round.timers[SIM_CONVERSATION_SID]?.history).toBe('unread');
+        expect(round.commands).toEqual([]);
+      }
+    });
+
+    it('waits for the first read of a conversation just accepted as well', () => {
+      const result = run({ historyReadAfterMs: 21_000 });
+
+      expect(result.log).toEqual([warning(21_000, 1, 0, 14_000), wrapUp(35_000, 1)]);
+    });
+
+    it('wraps up at once a timer whose deadline passed while its history was being read, without a warning', () => {
+      const result = run({ reloadAt: 10_000, closedUntil: 30_000, historyReadAfterMs: 10_000 });
+
+      expect(result.log).toEqual([wrapUp(40_000, 1)]);
+    });
+  });
+
+  describe('a page that went away while its wrap-up was in flight', () => {
+    /** What the acting tab of the next page starts from, with the reservation still accepted, and its history read. */
+    function reloaded(state: InactivityState): InactivityState {
+      const { timers } = parseStoredTimers(serializeTimers(state.timers));
+      const restored = inactivityReducer(
+        initialInactivityState,
+        inactivityEvents.timersRestored({
+          timers: restorableTimers(timers, new Set([SIM_RESERVATION_SID]), () => true),
+        }),
+      );
+      return inactivityReducer(
+        restored,
+        inactivityEvents.historyRead({ conversationSid: SIM_CONVERSATION_SID, messages: [] }),
+      );
+    }
+
+    it('asks for the wrap-up once more, of the same cycle', () => {
+      const result = run({ endAt: 36_000 });
+      expect(result.log).toEqual([warning(20_000, 1, 0, 15_000), wrapUp(35_000, 1)]);
+
+      const timer = reloaded(result.state).timers[SIM_CONVERSATION_SID];
+      expect(timer?.phase).toEqual({ kind: 'expired' });
+      expect(timer && planForTimer(timer, ORIGINAL, 40_000)).toEqual(wrapUp(40_000, 1).command);
+    });
+
+    it('counts again from a customer message that arrived while it was in flight', () => {
+      const result = run({ endAt: 38_000, inputs: [{ kind: 'customerMessage', at: 37_000, messageIndex: 4 }] });
+      expect(phaseOf(result)).toEqual({ kind: 'wrappingUp', heldMessage: { at: 37_000, messageIndex: 4 } });
+
+      const timer = reloaded(result.state).timers[SIM_CONVERSATION_SID];
+      expect(timer).toMatchObject({
+        taskSid: SIM_TASK_SID,
+        cycle: 2,
+        cycleStartIndex: 4,
+        history: 'reconciled',
+        phase: { kind: 'counting', deadlineAt: 72_000, warningsSent: 0 },
+      });
+      expect(timer && planForTimer(timer, ORIGINAL, 50_000)).toBeNull();
+      expect(timer && planForTimer(timer, ORIGINAL, 57_000)).toEqual(warning(57_000, 2, 0, 15_000).command);
     });
   });
 });

@@ -1,5 +1,5 @@
-import type { ConversationTimer } from '../core/conversationTimer';
-import { startTimer } from '../core/conversationTimer';
+import type { ConversationTimer, TimerPhaseState } from '../core/conversationTimer';
+import { onHistoryReconciled, startTimer } from '../core/conversationTimer';
 import { INACTIVITY_NAMESPACE, initialInactivityState } from './inactivitySlice';
 import type { StateWithInactivity } from './selectors';
 import { countdownViewAt, selectInactivity, selectTimer } from './selectors';
@@ -8,18 +8,22 @@ const T0 = 1_700_000_000_000;
 const TIMER_MS = 60_000;
 const DEADLINE = T0 + TIMER_MS;
 
+/** Tracked at T0, its history read. */
 function timer(overrides: Partial<ConversationTimer> = {}): ConversationTimer {
-  return {
-    ...startTimer({
-      conversationSid: 'CH1',
-      reservationSid: 'WR1',
-      channelType: 'web',
-      startOn: 'customer_message',
-      timerMs: TIMER_MS,
-      at: T0,
-    }),
-    ...overrides,
-  };
+  const tracked = startTimer({
+    conversationSid: 'CH1',
+    reservationSid: 'WR1',
+    taskSid: 'WT1',
+    channelType: 'web',
+    startOn: 'customer_message',
+    timerMs: TIMER_MS,
+    at: T0,
+  });
+  return { ...onHistoryReconciled(tracked), ...overrides };
+}
+
+function counting(warningsSent: number, deadlineAt = DEADLINE): TimerPhaseState {
+  return { kind: 'counting', deadlineAt, warningsSent };
 }
 
 /** Flex's root state with our slice holding `timers` (and something of Flex's own beside it). */
@@ -75,14 +79,14 @@ describe('state/selectors', () => {
 
     it('never shows a negative remaining time', () => {
       for (const late of [1, 1_000, TIMER_MS * 100, Number.MAX_SAFE_INTEGER - DEADLINE]) {
-        const view = countdownViewAt(timer({ warningsSent: 1 }), DEADLINE + late);
+        const view = countdownViewAt(timer({ phase: counting(1) }), DEADLINE + late);
         expect(view.phase).toBe('expired');
         expect(view.remainingMs).toBe(0);
       }
     });
 
     it('is warned once a warning of the cycle went out, and says how many', () => {
-      expect(countdownViewAt(timer({ warningsSent: 2 }), DEADLINE - 5_000)).toEqual({
+      expect(countdownViewAt(timer({ phase: counting(2) }), DEADLINE - 5_000)).toEqual({
         phase: 'warned',
         remainingMs: 5_000,
         warningsSent: 2,
@@ -90,30 +94,50 @@ describe('state/selectors', () => {
     });
 
     it('shows the kept remaining time while paused, whatever the time', () => {
-      const paused = timer({ countdown: { kind: 'paused', remainingMs: 12_345 }, warningsSent: 1 });
+      const paused = timer({ phase: { kind: 'paused', remainingMs: 12_345, warningsSent: 1 } });
       for (const now of [T0, DEADLINE, DEADLINE + 3_600_000]) {
         expect(countdownViewAt(paused, now)).toEqual({ phase: 'paused', remainingMs: 12_345, warningsSent: 1 });
       }
     });
 
     it('shows no remaining time while waiting for the agent', () => {
-      const waiting = timer({ startOn: 'agent_reply', countdown: { kind: 'waiting' } });
+      const waiting = timer({ startOn: 'agent_reply', phase: { kind: 'waiting' } });
       expect(countdownViewAt(waiting, T0 + 1_000)).toEqual({ phase: 'waiting', remainingMs: null, warningsSent: 0 });
     });
 
-    it('is wrapping up once the wrap-up was requested, even before the deadline', () => {
-      const view = countdownViewAt(timer({ wrapup: 'requested', closingDone: true }), DEADLINE + 1_000);
-      expect(view.phase).toBe('wrappingUp');
-      expect(view.remainingMs).toBe(0);
-      expect(countdownViewAt(timer({ wrapup: 'requested' }), T0).phase).toBe('wrappingUp');
+    it('is expired with nothing left once the closing message is done, even before the deadline', () => {
+      expect(countdownViewAt(timer({ phase: { kind: 'expired' } }), T0)).toEqual({
+        phase: 'expired',
+        remainingMs: 0,
+        warningsSent: 0,
+      });
+    });
+
+    it('is wrapping up once the wrap-up was requested, with a customer message held or not', () => {
+      const view = countdownViewAt(timer({ phase: { kind: 'wrappingUp', heldMessage: null } }), DEADLINE + 1_000);
+      expect(view).toEqual({ phase: 'wrappingUp', remainingMs: 0, warningsSent: 0 });
+      const held = timer({ phase: { kind: 'wrappingUp', heldMessage: { at: DEADLINE + 500, messageIndex: 9 } } });
+      expect(countdownViewAt(held, DEADLINE + 1_000).phase).toBe('wrappingUp');
     });
 
     it('is done once the wrap-up is confirmed', () => {
-      expect(countdownViewAt(timer({ wrapup: 'confirmed', warningsSent: 1 }), DEADLINE + 1_000)).toEqual({
+      expect(countdownViewAt(timer({ phase: { kind: 'done' } }), DEADLINE + 1_000)).toEqual({
         phase: 'done',
         remainingMs: null,
+        warningsSent: 0,
+      });
+    });
+
+    it('is awaiting the history while a countdown or an expired timer is unread, the time left still shown', () => {
+      expect(countdownViewAt(timer({ history: 'unread', phase: counting(1) }), DEADLINE - 5_000)).toEqual({
+        phase: 'awaitingHistory',
+        remainingMs: 5_000,
         warningsSent: 1,
       });
+      expect(countdownViewAt(timer({ history: 'unread' }), DEADLINE + 5_000).phase).toBe('awaitingHistory');
+      expect(countdownViewAt(timer({ history: 'unread', phase: { kind: 'expired' } }), T0).phase).toBe(
+        'awaitingHistory',
+      );
     });
   });
 });

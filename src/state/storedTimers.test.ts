@@ -1,11 +1,11 @@
-import type { ConversationTimer } from '../core/conversationTimer';
-import { startTimer } from '../core/conversationTimer';
+import type { ConversationTimer, TimerPhaseState } from '../core/conversationTimer';
+import { onHistoryReconciled, startTimer } from '../core/conversationTimer';
 import { inactivityEvents } from './inactivityEvents';
 import { inactivityReducer, initialInactivityState } from './inactivitySlice';
 import {
   isStoredTimer,
   parseStoredTimers,
-  pruneTimers,
+  restorableTimers,
   serializeTimers,
   STORAGE_VERSION,
   storageKeyFor,
@@ -13,18 +13,18 @@ import {
 
 const T0 = 1_700_000_000_000;
 
+/** Tracked at T0 under a 60 s timer, its history read. */
 function timer(overrides: Partial<ConversationTimer> = {}): ConversationTimer {
-  return {
-    ...startTimer({
-      conversationSid: 'CH1',
-      reservationSid: 'WR1',
-      channelType: 'web',
-      startOn: 'customer_message',
-      timerMs: 60_000,
-      at: T0,
-    }),
-    ...overrides,
-  };
+  const tracked = startTimer({
+    conversationSid: 'CH1',
+    reservationSid: 'WR1',
+    taskSid: 'WT1',
+    channelType: 'web',
+    startOn: 'customer_message',
+    timerMs: 60_000,
+    at: T0,
+  });
+  return { ...onHistoryReconciled(tracked), ...overrides };
 }
 
 function keyed(...timers: readonly ConversationTimer[]): Record<string, ConversationTimer> {
@@ -48,6 +48,22 @@ function rawEntry(overrides: Record<string, unknown>): Record<string, unknown> {
   return entry;
 }
 
+/** A version 1 entry, as the plugin stored them before phases. */
+const VERSION_1_ENTRY = {
+  conversationSid: 'CH1',
+  reservationSid: 'WR1',
+  channelType: 'web',
+  startOn: 'customer_message',
+  timerMs: 60_000,
+  cycle: 1,
+  cycleStartedAt: T0,
+  cycleStartIndex: null,
+  countdown: { kind: 'running', deadlineAt: T0 + 60_000 },
+  warningsSent: 0,
+  closingDone: false,
+  wrapup: 'none',
+};
+
 describe('state/storedTimers', () => {
   describe('storageKeyFor', () => {
     it('scopes the key by account and worker', () => {
@@ -60,29 +76,35 @@ describe('state/storedTimers', () => {
     });
 
     it('is versioned', () => {
-      expect(STORAGE_VERSION).toBe(1);
-      expect(storageKeyFor('AC1', 'WK1')).toBe('flex-conversations-inactivity/v1/AC1/WK1');
+      expect(STORAGE_VERSION).toBe(2);
+      expect(storageKeyFor('AC1', 'WK1')).toBe('flex-conversations-inactivity/v2/AC1/WK1');
     });
   });
 
   describe('serializeTimers and parseStoredTimers', () => {
-    it('round-trip timers in every countdown and wrap-up state', () => {
+    it('round-trip timers in every phase and history status', () => {
       const timers = [
         timer(),
-        timer({
-          conversationSid: 'CH2',
-          reservationSid: 'WR2',
-          startOn: 'agent_reply',
-          countdown: { kind: 'waiting' },
-        }),
+        timer({ conversationSid: 'CH2', reservationSid: 'WR2', startOn: 'agent_reply', phase: { kind: 'waiting' } }),
         timer({
           conversationSid: 'CH3',
           reservationSid: 'WR3',
-          countdown: { kind: 'paused', remainingMs: 12_345 },
-          warningsSent: 2,
+          phase: { kind: 'paused', remainingMs: 12_345, warningsSent: 2 },
         }),
-        timer({ conversationSid: 'CH4', reservationSid: 'WR4', cycle: 7, closingDone: true, wrapup: 'requested' }),
-        timer({ conversationSid: 'CH5', reservationSid: 'WR5', wrapup: 'confirmed', channelType: '' }),
+        timer({ conversationSid: 'CH4', reservationSid: 'WR4', cycle: 7, phase: { kind: 'expired' } }),
+        timer({ conversationSid: 'CH5', reservationSid: 'WR5', phase: { kind: 'wrappingUp', heldMessage: null } }),
+        timer({
+          conversationSid: 'CH6',
+          reservationSid: 'WR6',
+          phase: { kind: 'wrappingUp', heldMessage: { at: T0 + 61_000, messageIndex: 12 } },
+        }),
+        timer({
+          conversationSid: 'CH7',
+          reservationSid: 'WR7',
+          phase: { kind: 'wrappingUp', heldMessage: { at: T0 } },
+        }),
+        timer({ conversationSid: 'CH8', reservationSid: 'WR8', phase: { kind: 'done' }, channelType: '' }),
+        timer({ conversationSid: 'CH9', reservationSid: 'WR9', history: 'unread', cycleStartIndex: 4 }),
       ];
       expect(parseStoredTimers(serializeTimers(keyed(...timers)))).toEqual({ timers, problem: null });
     });
@@ -103,11 +125,29 @@ describe('state/storedTimers', () => {
       expect(parseStoredTimers(smuggled).timers[0]).not.toHaveProperty('customerName');
     });
 
+    it('never writes or reads back fields attached to a phase or a held message', () => {
+      const held = { at: T0, messageIndex: 3, body: 'my card number is ...' };
+      const phase = { kind: 'wrappingUp', heldMessage: held, customerName: 'Ada Lovelace' } as TimerPhaseState;
+      const text = serializeTimers(keyed(timer({ phase })));
+      expect(text).not.toMatch(/Ada|card/);
+
+      const smuggled = storedText([rawEntry({ phase })]);
+      const [read] = parseStoredTimers(smuggled).timers;
+      expect(read?.phase).toStrictEqual({ kind: 'wrappingUp', heldMessage: { at: T0, messageIndex: 3 } });
+      const counting = { kind: 'counting', deadlineAt: T0, warningsSent: 0, note: 'Ada' };
+      expect(parseStoredTimers(storedText([rawEntry({ phase: counting })])).timers[0]?.phase).toStrictEqual({
+        kind: 'counting',
+        deadlineAt: T0,
+        warningsSent: 0,
+      });
+    });
+
     it('store only SIDs, timestamps and counters', () => {
       const state = [
         inactivityEvents.conversationTracked({
           conversationSid: 'CH1',
           reservationSid: 'WR1',
+          taskSid: 'WT1',
           channelType: 'whatsapp',
           startOn: 'customer_message',
           timerMs: 60_000,
@@ -123,26 +163,46 @@ describe('state/storedTimers', () => {
       expect(Object.keys(entry).sort()).toEqual(
         [
           'channelType',
-          'closingDone',
           'conversationSid',
-          'countdown',
           'cycle',
           'cycleStartIndex',
           'cycleStartedAt',
+          'history',
+          'phase',
           'reservationSid',
           'startOn',
+          'taskSid',
           'timerMs',
-          'warningsSent',
-          'wrapup',
         ].sort(),
       );
-      expect(Object.keys(entry.countdown as object).sort()).toEqual(['kind', 'remainingMs']);
+      expect(entry.phase).toEqual({ kind: 'paused', remainingMs: 59_000, warningsSent: 1 });
+    });
+
+    it('store a held message as its time and index only', () => {
+      const state = [
+        inactivityEvents.conversationTracked({
+          conversationSid: 'CH1',
+          reservationSid: 'WR1',
+          taskSid: 'WT1',
+          channelType: 'web',
+          startOn: 'customer_message',
+          timerMs: 60_000,
+          at: T0,
+        }),
+        inactivityEvents.wrapupRequested({ conversationSid: 'CH1', cycle: 1 }),
+        inactivityEvents.customerMessageReceived({ conversationSid: 'CH1', at: T0 + 61_000, messageIndex: 3 }),
+      ].reduce(inactivityReducer, initialInactivityState);
+      const document = JSON.parse(serializeTimers(state.timers)) as { timers: Array<Record<string, unknown>> };
+      expect(document.timers[0]?.phase).toStrictEqual({
+        kind: 'wrappingUp',
+        heldMessage: { at: T0 + 61_000, messageIndex: 3 },
+      });
     });
   });
 
   describe('parseStoredTimers of unreadable documents', () => {
     it('gives no timers and says the text is not JSON', () => {
-      const reading = parseStoredTimers('{"version":1,"timers":[');
+      const reading = parseStoredTimers('{"version":2,"timers":[');
       expect(reading.timers).toEqual([]);
       expect(reading.problem).toMatch(/not valid JSON/);
     });
@@ -151,23 +211,33 @@ describe('state/storedTimers', () => {
       ['an array', '[]'],
       ['a string', '"timers"'],
       ['null', 'null'],
-      ['a document without timers', '{"version":1}'],
-      ['timers that are an object', '{"version":1,"timers":{"CH1":{}}}'],
+      ['a document without timers', '{"version":2}'],
+      ['timers that are an object', '{"version":2,"timers":{"CH1":{}}}'],
     ])('gives no timers and names the shape for %s', (_what, text) => {
       const reading = parseStoredTimers(text);
       expect(reading.timers).toEqual([]);
       expect(reading.problem).toMatch(/not in the expected shape/);
     });
 
+    it('discards a version 1 document, naming both versions', () => {
+      const reading = parseStoredTimers(storedText([VERSION_1_ENTRY], 1));
+      expect(reading).toEqual({
+        timers: [],
+        problem: 'the stored timers have version 1, this plugin reads version 2; starting without them',
+      });
+    });
+
     it.each([
       ['0', storedText([timer()], 0)],
-      ['2', storedText([timer()], 2)],
-      ['"1"', storedText([timer()], '1')],
+      ['1', storedText([timer()], 1)],
+      ['3', storedText([timer()], 3)],
+      ['"2"', storedText([timer()], '2')],
+      ['null', storedText([timer()], null)],
       ['undefined', JSON.stringify({ timers: [timer()] })],
     ])('gives no timers and names version %s', (shown, text) => {
       const reading = parseStoredTimers(text);
       expect(reading.timers).toEqual([]);
-      expect(reading.problem).toContain(`version ${shown}`);
+      expect(reading.problem).toContain(`version ${shown},`);
       expect(reading.problem).toContain(`reads version ${STORAGE_VERSION}`);
     });
   });
@@ -177,6 +247,8 @@ describe('state/storedTimers', () => {
       ['a missing conversationSid', rawEntry({ conversationSid: undefined })],
       ['an empty conversationSid', rawEntry({ conversationSid: '' })],
       ['a numeric reservationSid', rawEntry({ reservationSid: 42 })],
+      ['a missing taskSid (as version 1 stored)', rawEntry({ taskSid: undefined })],
+      ['an empty taskSid', rawEntry({ taskSid: '' })],
       ['a missing channelType', rawEntry({ channelType: undefined })],
       ['an unknown startOn', rawEntry({ startOn: 'bogus' })],
       ['a negative timerMs', rawEntry({ timerMs: -1 })],
@@ -186,18 +258,44 @@ describe('state/storedTimers', () => {
       ['a negative cycleStartedAt', rawEntry({ cycleStartedAt: -5 })],
       ['cycleStartedAt "NaN"', rawEntry({ cycleStartedAt: 'NaN' })],
       ['cycleStartedAt null (NaN once serialized)', rawEntry({ cycleStartedAt: null })],
-      ['a countdown of unknown kind', rawEntry({ countdown: { kind: 'stopped' } })],
+      ['a fractional cycleStartIndex', rawEntry({ cycleStartIndex: 1.5 })],
+      ['a negative cycleStartIndex', rawEntry({ cycleStartIndex: -1 })],
+      ['a missing history', rawEntry({ history: undefined })],
+      ["history 'stale'", rawEntry({ history: 'stale' })],
+      ['a missing phase', rawEntry({ phase: undefined })],
+      ['a phase that is a string', rawEntry({ phase: 'counting' })],
+      ['a phase that is null', rawEntry({ phase: null })],
+      ['a phase of unknown kind', rawEntry({ phase: { kind: 'stopped' } })],
+      ['a version 1 countdown instead of a phase', { ...VERSION_1_ENTRY, taskSid: 'WT1', history: 'reconciled' }],
+      ['counting without deadline', rawEntry({ phase: { kind: 'counting', warningsSent: 0 } })],
       [
-        'a running countdown with a string deadline',
-        rawEntry({ countdown: { kind: 'running', deadlineAt: 'Infinity' } }),
+        'counting with a string deadline',
+        rawEntry({ phase: { kind: 'counting', deadlineAt: 'Infinity', warningsSent: 0 } }),
       ],
-      ['a running countdown without deadline', rawEntry({ countdown: { kind: 'running' } })],
-      ['a paused countdown with negative remainingMs', rawEntry({ countdown: { kind: 'paused', remainingMs: -1 } })],
-      ['a countdown that is a string', rawEntry({ countdown: 'running' })],
-      ['warningsSent -1', rawEntry({ warningsSent: -1 })],
-      ['warningsSent "0"', rawEntry({ warningsSent: '0' })],
-      ['closingDone "false"', rawEntry({ closingDone: 'false' })],
-      ["wrapup 'bogus'", rawEntry({ wrapup: 'bogus' })],
+      ['counting without warningsSent', rawEntry({ phase: { kind: 'counting', deadlineAt: T0 } })],
+      ['counting with warningsSent -1', rawEntry({ phase: { kind: 'counting', deadlineAt: T0, warningsSent: -1 } })],
+      ['counting with warningsSent "0"', rawEntry({ phase: { kind: 'counting', deadlineAt: T0, warningsSent: '0' } })],
+      ['paused with negative remainingMs', rawEntry({ phase: { kind: 'paused', remainingMs: -1, warningsSent: 0 } })],
+      ['paused without remainingMs', rawEntry({ phase: { kind: 'paused', warningsSent: 0 } })],
+      [
+        'paused with a fractional warningsSent',
+        rawEntry({ phase: { kind: 'paused', remainingMs: 1, warningsSent: 0.5 } }),
+      ],
+      ['wrappingUp without heldMessage', rawEntry({ phase: { kind: 'wrappingUp' } })],
+      ['wrappingUp holding a string', rawEntry({ phase: { kind: 'wrappingUp', heldMessage: 'hello' } })],
+      ['wrappingUp holding a message without time', rawEntry({ phase: { kind: 'wrappingUp', heldMessage: {} } })],
+      [
+        'wrappingUp holding a message at a negative time',
+        rawEntry({ phase: { kind: 'wrappingUp', heldMessage: { at: -1 } } }),
+      ],
+      [
+        'wrappingUp holding a message with a null index',
+        rawEntry({ phase: { kind: 'wrappingUp', heldMessage: { at: T0, messageIndex: null } } }),
+      ],
+      [
+        'wrappingUp holding a message with a negative index',
+        rawEntry({ phase: { kind: 'wrappingUp', heldMessage: { at: T0, messageIndex: -2 } } }),
+      ],
       ['an entry that is null', null],
       ['an entry that is an array', [timer()]],
     ];
@@ -222,40 +320,83 @@ describe('state/storedTimers', () => {
       const broken = timer({
         conversationSid: 'CH2',
         reservationSid: 'WR2',
-        countdown: { kind: 'running', deadlineAt: Number.NaN },
+        phase: { kind: 'counting', deadlineAt: Number.NaN, warningsSent: 0 },
       });
       const reading = parseStoredTimers(serializeTimers(keyed(timer(), broken)));
       expect(reading.timers).toEqual([timer()]);
       expect(reading.problem).toMatch(/^1 stored timer/);
     });
 
-    it('accepts the boundary values', () => {
-      const edge = rawEntry({
-        timerMs: 0,
-        cycle: 1,
-        cycleStartedAt: 0,
-        warningsSent: 0,
-        countdown: { kind: 'paused', remainingMs: 0 },
-      });
+    it.each<[string, TimerPhaseState]>([
+      ['waiting', { kind: 'waiting' }],
+      ['counting', { kind: 'counting', deadlineAt: 0, warningsSent: 0 }],
+      ['paused', { kind: 'paused', remainingMs: 0, warningsSent: 0 }],
+      ['expired', { kind: 'expired' }],
+      ['wrappingUp with nothing held', { kind: 'wrappingUp', heldMessage: null }],
+      ['wrappingUp holding a message', { kind: 'wrappingUp', heldMessage: { at: 0, messageIndex: 0 } }],
+      ['wrappingUp holding a message without index', { kind: 'wrappingUp', heldMessage: { at: 0 } }],
+      ['done', { kind: 'done' }],
+    ])('accepts the boundary values of a %s phase', (_kind, phase) => {
+      const edge = rawEntry({ timerMs: 0, cycle: 1, cycleStartedAt: 0, cycleStartIndex: 0, history: 'unread', phase });
+      expect(isStoredTimer(edge)).toBe(true);
       expect(parseStoredTimers(storedText([edge]))).toEqual({ timers: [edge], problem: null });
     });
   });
 
-  describe('pruneTimers', () => {
-    it('keeps only the timers of reservations the worker still holds', () => {
+  describe('restorableTimers', () => {
+    const everyChannel = (): boolean => true;
+
+    it('keeps only the timers of reservations the worker still holds accepted', () => {
       const held = timer({ conversationSid: 'CH1', reservationSid: 'WR1' });
       const ended = timer({ conversationSid: 'CH2', reservationSid: 'WR2' });
       const alsoHeld = timer({ conversationSid: 'CH3', reservationSid: 'WR3' });
-      expect(pruneTimers([held, ended, alsoHeld], new Set(['WR1', 'WR3', 'WR9']))).toEqual([held, alsoHeld]);
+      const restored = restorableTimers([held, ended, alsoHeld], new Set(['WR1', 'WR3', 'WR9']), everyChannel);
+      expect(restored.map((t) => t.conversationSid)).toEqual(['CH1', 'CH3']);
     });
 
     it('matches on the reservation, not the conversation', () => {
       const oldReservation = timer({ conversationSid: 'CH1', reservationSid: 'WRold' });
-      expect(pruneTimers([oldReservation], new Set(['CH1', 'WRnew']))).toEqual([]);
+      expect(restorableTimers([oldReservation], new Set(['CH1', 'WRnew']), everyChannel)).toEqual([]);
     });
 
     it('keeps nothing when no reservation is held', () => {
-      expect(pruneTimers([timer()], new Set())).toEqual([]);
+      expect(restorableTimers([timer()], new Set(), everyChannel)).toEqual([]);
+    });
+
+    it('drops the timers of channels the configuration no longer times', () => {
+      const web = timer({ conversationSid: 'CH1', reservationSid: 'WR1', channelType: 'web' });
+      const sms = timer({ conversationSid: 'CH2', reservationSid: 'WR2', channelType: 'sms' });
+      const isTimed = jest.fn((channelType: string) => channelType === 'web');
+      const restored = restorableTimers([web, sms], new Set(['WR1', 'WR2']), isTimed);
+      expect(restored.map((t) => t.conversationSid)).toEqual(['CH1']);
+      expect(isTimed).toHaveBeenCalledWith('sms');
+    });
+
+    it('prepares each timer kept: unread, whatever it was', () => {
+      const counting = timer({ phase: { kind: 'counting', deadlineAt: T0 + 60_000, warningsSent: 1 } });
+      expect(counting.history).toBe('reconciled');
+      expect(restorableTimers([counting], new Set(['WR1']), everyChannel)).toEqual([
+        { ...counting, history: 'unread' },
+      ]);
+    });
+
+    it('asks again for a wrap-up that was in flight, or counts from a message held meanwhile', () => {
+      const inFlight = timer({ conversationSid: 'CH1', phase: { kind: 'wrappingUp', heldMessage: null } });
+      const held = timer({
+        conversationSid: 'CH2',
+        reservationSid: 'WR2',
+        phase: { kind: 'wrappingUp', heldMessage: { at: T0 + 61_000, messageIndex: 3 } },
+      });
+      const [again, recounted] = restorableTimers([inFlight, held], new Set(['WR1', 'WR2']), everyChannel);
+      expect(again).toEqual({ ...inFlight, history: 'unread', phase: { kind: 'expired' } });
+      expect(recounted).toEqual({
+        ...held,
+        cycle: 2,
+        cycleStartedAt: T0 + 61_000,
+        cycleStartIndex: 3,
+        history: 'unread',
+        phase: { kind: 'counting', deadlineAt: T0 + 61_000 + 60_000, warningsSent: 0 },
+      });
     });
   });
 });

@@ -1,16 +1,17 @@
 import type { ConversationTimer } from '../core/conversationTimer';
 import { startTimer } from '../core/conversationTimer';
-import { parseStoredTimers, serializeTimers } from './storedTimers';
 import type { KeyValueStorage } from '../runtime/keyValueStorage';
+import { parseStoredTimers, serializeTimers, STORAGE_VERSION, storageKeyFor } from './storedTimers';
 import { createTimerStore } from './timerStorage';
 
-const KEY = 'flex-conversations-inactivity/v1/AC1/WK1';
+const KEY = storageKeyFor('AC1', 'WK1');
 const T0 = 1_700_000_000_000;
 
 function timer(conversationSid = 'CH1'): ConversationTimer {
   return startTimer({
     conversationSid,
     reservationSid: `WR-${conversationSid}`,
+    taskSid: `WT-${conversationSid}`,
     channelType: 'web',
     startOn: 'customer_message',
     timerMs: 60_000,
@@ -75,7 +76,7 @@ describe('state/timerStorage', () => {
     });
 
     it('warns once, naming the problem, when the stored value is corrupted, and the next save overwrites it', () => {
-      const { store, fake, items, warn } = setup({ stored: '{"version":1,"timers":[{' });
+      const { store, fake, items, warn } = setup({ stored: '{"version":2,"timers":[{' });
       expect(store.load()).toEqual([]);
       expect(warn).toHaveBeenCalledTimes(1);
       expect(warn.mock.calls[0]?.[0]).toMatch(/not valid JSON/);
@@ -88,11 +89,22 @@ describe('state/timerStorage', () => {
     });
 
     it('warns about malformed entries and keeps the valid ones', () => {
-      const stored = JSON.stringify({ version: 1, timers: [timer(), { conversationSid: 'CH2' }] });
+      const stored = JSON.stringify({ version: STORAGE_VERSION, timers: [timer(), { conversationSid: 'CH2' }] });
       const { store, warn } = setup({ stored });
       expect(store.load()).toEqual([timer()]);
       expect(warn).toHaveBeenCalledTimes(1);
       expect(warn.mock.calls[0]?.[0]).toContain('1 stored timer(s) were malformed');
+    });
+
+    it('warns once about a document of an older version, starts without it, and the next save replaces it', () => {
+      const v1 = JSON.stringify({ version: 1, timers: [{ conversationSid: 'CH1', countdown: { kind: 'running' } }] });
+      const { store, items, warn } = setup({ stored: v1 });
+      expect(store.load()).toEqual([]);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(warn.mock.calls[0]?.[0]).toContain('version 1, this plugin reads version 2');
+
+      store.save(keyed(timer()));
+      expect(parseStoredTimers(items.get(KEY) ?? null)).toEqual({ timers: [timer()], problem: null });
     });
   });
 
@@ -175,7 +187,7 @@ describe('state/timerStorage', () => {
       expect(store.load()).toEqual([timer('CH1')]);
       store.save(keyed(timer('CH2')));
       expect(fake.removeItem).toHaveBeenCalledTimes(1);
-      expect(fake.getItem('flex-conversations-inactivity/v1/AC1/WK1')).toBeNull();
+      expect(fake.getItem(KEY)).toBeNull();
     });
   });
 });

@@ -10,6 +10,7 @@ import { inactivityReducer, initialInactivityState } from '../../state/inactivit
 import type { InactivityState } from '../../state/inactivitySlice';
 import { parseStoredTimers, serializeTimers } from '../../state/storedTimers';
 import type { ConversationTimer } from '../conversationTimer';
+import { onHistoryOutdated } from '../conversationTimer';
 import { planCommands } from '../planner';
 import type { Command } from '../planner';
 
@@ -17,6 +18,8 @@ import type { Command } from '../planner';
 export const SIM_CONVERSATION_SID = 'CH0000000000000000000000000000000001';
 /** The reservation of `SIM_CONVERSATION_SID`. */
 export const SIM_RESERVATION_SID = 'WR0000000000000000000000000000000001';
+/** The task of `SIM_CONVERSATION_SID`. */
+export const SIM_TASK_SID = 'WT0000000000000000000000000000000001';
 
 /** More planning rounds than this at one moment means recording a command does not stop it being planned again. */
 export const MAX_ROUNDS_PER_TICK = 4;
@@ -43,7 +46,14 @@ export type SimInput =
 export interface SimConversation {
   readonly conversationSid: string;
   readonly reservationSid: string;
+  /** Defaults to the reservation sid with `WT` in place of `WR`. */
+  readonly taskSid?: string;
   readonly acceptedAt: number;
+}
+
+/** The task sid a simulated conversation is tracked with. */
+export function simTaskSid(conversation: SimConversation): string {
+  return conversation.taskSid ?? conversation.reservationSid.replace(/^WR/, 'WT');
 }
 
 /** A scripted run. Ticks fall on `startAt + k * tickMs` up to `endAt`, also after a reload (same wall-clock grid). */
@@ -63,9 +73,16 @@ export interface Scenario {
   readonly conversations?: readonly SimConversation[];
   /**
    * The page unloads at `reloadAt` (after the inputs up to `reloadAt`, before the tick at `reloadAt`): the timers
-   * are stored, and read back when the page loads again at `closedUntil` (defaults to `reloadAt`).
+   * are stored, and read back when the page loads again at `closedUntil` (defaults to `reloadAt`). Read back, they
+   * are unread until the history is read again, as in the shell. A wrap-up in flight stays in flight: the simulated
+   * Flex never answers one, so the shell's retry of it after a reload (`restoredTimer`) is left to its own tests.
    */
   readonly reloadAt?: number;
+  /**
+   * How long the shell takes to read the recent history of a conversation, after it is tracked and after a load;
+   * the planner plans nothing for it meanwhile. Defaults to 0: read before the next plan.
+   */
+  readonly historyReadAfterMs?: number;
   /**
    * While the page is closed nothing ticks. Messages of that period are delivered at load with their original times
    * (the shell's reconciliation); pause/resume/extend of that period are dropped (nobody can click a closed page).
@@ -102,7 +119,7 @@ export interface Delivery {
 export interface ReloadRecord {
   /** The text that was stored when the page unloaded. */
   readonly stored: string;
-  /** The state before unloading and right after rehydrating (before any reconciled message). */
+  /** The state before unloading and right after rehydrating (before any reconciled message or history read). */
   readonly unloaded: InactivityState;
   readonly restored: InactivityState;
 }
@@ -215,6 +232,7 @@ export function simulate(scenario: Scenario): SimulationResult {
       inactivityEvents.conversationTracked({
         conversationSid: conversation.conversationSid,
         reservationSid: conversation.reservationSid,
+        taskSid: simTaskSid(conversation),
         channelType: 'web',
         startOn: policy.startOn,
         timerMs: policy.timerMs,
@@ -223,9 +241,22 @@ export function simulate(scenario: Scenario): SimulationResult {
     );
   };
 
+  // The shell reads the recent history of every tracked conversation; the planner waits for it. The messages of
+  // the scenario are delivered one by one, so the page read here holds nothing they do not.
+  const historyReadAfterMs = scenario.historyReadAfterMs ?? 0;
+  const pendingReads = new Map<string, number>();
+  const readHistoriesDueBy = (until: number): void => {
+    for (const [conversationSid, dueAt] of [...pendingReads]) {
+      if (dueAt > until) continue;
+      pendingReads.delete(conversationSid);
+      state = inactivityReducer(state, inactivityEvents.historyRead({ conversationSid, messages: [] }));
+    }
+  };
+
   const deliver = (item: Scheduled, reconciled: boolean): void => {
     if (item.kind === 'accept') {
       track(item.conversation, item.at);
+      if (!reconciled) pendingReads.set(item.conversation.conversationSid, item.at + historyReadAfterMs);
       return;
     }
     const sid = item.input.conversationSid ?? defaultSid;
@@ -237,9 +268,10 @@ export function simulate(scenario: Scenario): SimulationResult {
   const deliverUpTo = (until: number): void => {
     for (; next < schedule.length; next += 1) {
       const item = schedule[next];
-      if (item === undefined || item.at > until) return;
+      if (item === undefined || item.at > until) break;
       deliver(item, false);
     }
+    readHistoriesDueBy(until);
   };
 
   const plan = (at: number): void => {
@@ -261,7 +293,8 @@ export function simulate(scenario: Scenario): SimulationResult {
     const stored = serializeTimers(state.timers);
     const reading = parseStoredTimers(stored);
     if (reading.problem !== null) throw new Error(`stored timers did not read back: ${reading.problem}`);
-    state = inactivityReducer(initialInactivityState, inactivityEvents.timersRestored({ timers: reading.timers }));
+    const timers = reading.timers.map(onHistoryOutdated);
+    state = inactivityReducer(initialInactivityState, inactivityEvents.timersRestored({ timers }));
     const restored = state;
     reload = { stored, unloaded, restored };
     // The shell re-tracks the tasks it finds on load; the same reservation keeps its stored timer.
@@ -273,6 +306,12 @@ export function simulate(scenario: Scenario): SimulationResult {
       if (item === undefined || item.at > loadAt) break;
       if (item.kind === 'accept' || isMessage(item.input)) deliver(item, true);
     }
+    // Reads under way when the page went away are lost; the loaded page reads every conversation it tracks.
+    pendingReads.clear();
+    for (const conversationSid of Object.keys(state.timers)) {
+      pendingReads.set(conversationSid, loadAt + historyReadAfterMs);
+    }
+    readHistoriesDueBy(loadAt);
     plan(loadAt);
   };
 
