@@ -4,8 +4,8 @@
  */
 import type { AnyAction, Store } from 'redux';
 
-import type { PageVisibility } from '../../src/engine/agentNotices';
-import type { NowSource, VisibilitySource } from '../../src/runtime/ticker';
+import type { PageVisibility } from '../../src/runtime/pageVisibility';
+import type { NowSource } from '../../src/runtime/ticker';
 import type { KeyValueStorage } from '../../src/runtime/keyValueStorage';
 
 /** An in-memory Web Storage that counts its writes. */
@@ -84,7 +84,7 @@ export function countedNowSource(source: NowSource): CountedNowSource {
  * The page's visibility for the ticker and the runtime's notice board: always visible, so it never fires (nothing
  * becomes visible), and its listeners are counted.
  */
-export function countedVisibility(): VisibilitySource & PageVisibility & { readonly listeners: LiveCount } {
+export function countedVisibility(): PageVisibility & { readonly listeners: LiveCount } {
   const listeners = liveCount();
   return { isVisible: () => true, onVisible: () => listeners.track(() => undefined), listeners };
 }

@@ -1,13 +1,7 @@
+import type { TabChannel } from '../runtime/browserTabs';
+import type { PageVisibility } from '../runtime/pageVisibility';
 import type { AgentNotice } from './commandRunner';
-import type { TabChannel } from './ports';
 import type { TabMessage } from './tabMessages';
-
-/** Whether the agent can see this tab, and when that changes. */
-export interface PageVisibility {
-  isVisible(): boolean;
-  /** Calls `listener` whenever the page becomes visible; returns the way to stop. */
-  onVisible(listener: () => void): () => void;
-}
 
 export interface NoticeBoardDeps {
   readonly channel: TabChannel<TabMessage>;

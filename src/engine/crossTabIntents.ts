@@ -1,4 +1,4 @@
-import type { TabChannel } from './ports';
+import type { TabChannel } from '../runtime/browserTabs';
 import type { TabMessage, TimerIntent } from './tabMessages';
 
 export interface IntentRouterDeps {

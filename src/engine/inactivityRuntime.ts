@@ -1,11 +1,11 @@
 import type { Leadership } from '../runtime/leadership';
 import type { ActingEngine, ActingEngineDeps } from './actingEngine';
 import { startActingEngine } from './actingEngine';
-import type { PageVisibility } from './agentNotices';
 import { createNoticeBoard } from './agentNotices';
 import { createIntentRouter } from './crossTabIntents';
 import { startTimerMirror } from './persistence';
-import type { StorageChanges, TabChannel } from './ports';
+import type { StorageChanges, TabChannel } from '../runtime/browserTabs';
+import type { PageVisibility } from '../runtime/pageVisibility';
 import type { TabMessage, TimerIntent } from './tabMessages';
 
 /** Everything a tab's runtime is built from; the Flex build, the test harness and the benchmarks each supply it. */

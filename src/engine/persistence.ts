@@ -3,7 +3,8 @@ import { inactivityEvents } from '../state/inactivityEvents';
 import { selectInactivity } from '../state/selectors';
 import { restorableTimers } from '../state/storedTimers';
 import type { TimerStore } from '../state/timerStorage';
-import type { InactivityStore, StorageChanges, TaskGateway } from './ports';
+import type { StorageChanges } from '../runtime/browserTabs';
+import type { InactivityStore, TaskGateway } from './ports';
 import { isTimedChannel } from './taskTracking';
 
 /**

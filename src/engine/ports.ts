@@ -43,19 +43,3 @@ export interface ConversationGateway {
   /** This agent's Conversations identity, if known. */
   identity(): string | undefined;
 }
-
-/** Changes another tab made to the shared storage (the browser's `storage` event). */
-export interface StorageChanges {
-  /** Calls `listener` with the new value whenever another tab writes `key`; returns the way to stop. */
-  onChange(key: string, listener: (value: string | null) => void): () => void;
-}
-
-/**
- * Messages between the agent's tabs of one account and worker (a BroadcastChannel in the browser). A tab never
- * receives its own posts.
- */
-export interface TabChannel<M> {
-  post(message: M): void;
-  subscribe(listener: (message: M) => void): () => void;
-  close(): void;
-}

@@ -1,9 +1,21 @@
 /**
- * The browser's ways for the agent's tabs to see each other: storage events, a BroadcastChannel and page
- * visibility. Each degrades to doing nothing where the browser refuses it, and says so once.
+ * The browser's ways for the agent's tabs to reach each other: storage events and a BroadcastChannel. Each degrades to doing nothing where the browser refuses it, and says so once.
  */
-import type { PageVisibility } from '../engine/agentNotices';
-import type { StorageChanges, TabChannel } from '../engine/ports';
+/** Changes another tab made to the shared storage (the browser's `storage` event). */
+export interface StorageChanges {
+  /** Calls `listener` with the new value whenever another tab writes `key`; returns the way to stop. */
+  onChange(key: string, listener: (value: string | null) => void): () => void;
+}
+
+/**
+ * Messages between the agent's tabs of one account and worker (a BroadcastChannel in the browser). A tab never
+ * receives its own posts.
+ */
+export interface TabChannel<M> {
+  post(message: M): void;
+  subscribe(listener: (message: M) => void): () => void;
+  close(): void;
+}
 
 /** Writes another tab made to localStorage (the `storage` event never fires in the tab that wrote). */
 export const browserStorageChanges: StorageChanges = {
@@ -76,19 +88,6 @@ function storageChannel<M>(name: string): TabChannel<M> {
     },
   };
 }
-
-/** Whether the agent can see this page; a page without a document counts as visible. */
-export const documentVisibility: PageVisibility = {
-  isVisible: () => typeof document === 'undefined' || document.visibilityState === 'visible',
-  onVisible(listener) {
-    if (typeof document === 'undefined') return () => undefined;
-    const handler = (): void => {
-      if (document.visibilityState === 'visible') listener();
-    };
-    document.addEventListener('visibilitychange', handler);
-    return () => document.removeEventListener('visibilitychange', handler);
-  },
-};
 
 /** A random id for intents and notices. */
 export function randomId(): string {

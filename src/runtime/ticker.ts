@@ -3,6 +3,8 @@
  * late or skipped tick only delays an update, it never skews time.
  */
 import type { Clock, IntervalHandle } from './clock';
+import type { PageVisibility } from './pageVisibility';
+import { documentVisibility } from './pageVisibility';
 
 /** Current time plus a stream of ticks carrying it. */
 export interface NowSource {
@@ -28,11 +30,8 @@ export interface WorkerLike {
   onerror: ((event: unknown) => void) | null;
 }
 
-/** Page visibility changes. */
-export interface VisibilitySource {
-  /** Calls `listener` whenever the page becomes visible; returns the function that stops listening. */
-  onVisible(listener: () => void): () => void;
-}
+/** Page visibility changes: the ticker ticks at once when the page becomes visible. */
+export type VisibilitySource = Pick<PageVisibility, 'onVisible'>;
 
 /** Options of {@link createTicker}. */
 export interface TickerOptions {
@@ -94,18 +93,6 @@ export function createTickWorker(): WorkerLike | null {
     if (url !== null) URL.revokeObjectURL(url);
   }
 }
-
-/** Visibility from `document.visibilitychange`; a no-op where there is no document. */
-const documentVisibility: VisibilitySource = {
-  onVisible(listener) {
-    if (typeof document === 'undefined') return () => undefined;
-    const handler = (): void => {
-      if (document.visibilityState === 'visible') listener();
-    };
-    document.addEventListener('visibilitychange', handler);
-    return () => document.removeEventListener('visibilitychange', handler);
-  },
-};
 
 /** Calls each current subscriber with `now`; one that throws is logged and does not stop the rest. */
 function deliver(subscriptions: ReadonlySet<Subscription>, now: number): void {

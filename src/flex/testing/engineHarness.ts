@@ -134,7 +134,11 @@ export function startHarness(options: HarnessOptions = {}) {
     ticker,
     tasks,
     conversations,
-    timerStore: createTimerStore({ storage: () => tab.storage, key: HARNESS_TIMERS_KEY, warn: log.warn }),
+    timerStore: createTimerStore({
+      storage: () => tab.storage,
+      key: HARNESS_TIMERS_KEY,
+      warn: (message) => log.warn(message),
+    }),
     skew: createClockSkew({
       initialOffsetMs: world.skewMemory.offsetMs,
       onEstimate: (offset) => (world.skewMemory.offsetMs = offset),

@@ -1,5 +1,5 @@
-import type { PageVisibility } from '../../engine/agentNotices';
-import type { StorageChanges, TabChannel } from '../../engine/ports';
+import type { StorageChanges, TabChannel } from '../../runtime/browserTabs';
+import type { PageVisibility } from '../../runtime/pageVisibility';
 import type { KeyValueStorage } from '../../runtime/keyValueStorage';
 
 /** What one tab sees of the browser the agent's tabs share. */
