@@ -77,7 +77,7 @@ describe('runtime/ticker', () => {
     it('delivers clock.now() on every interval tick', () => {
       const { clock, ticker, seen, record } = setup();
       ticker.subscribe(record);
-      expect(ticker.mode).toBe('main-thread');
+      expect(clock.pendingTimers()).toBe(1);
       clock.advance(999);
       expect(seen).toEqual([]);
       clock.advance(2_001);
@@ -96,7 +96,6 @@ describe('runtime/ticker', () => {
         },
       });
       ticker.subscribe(() => undefined);
-      expect(ticker.mode).toBe('main-thread');
       expect(clock.pendingTimers()).toBe(1);
     });
   });
@@ -106,7 +105,6 @@ describe('runtime/ticker', () => {
       const worker = new FakeWorker();
       const { clock, ticker, seen, record } = setup(worker);
       ticker.subscribe(record);
-      expect(ticker.mode).toBe('worker');
       expect(worker.posted).toEqual([INTERVAL_MS]);
       expect(clock.pendingTimers()).toBe(0);
       clock.advance(2_500);
@@ -120,7 +118,7 @@ describe('runtime/ticker', () => {
       ticker.subscribe(record);
       worker.fail();
       worker.fail();
-      expect(ticker.mode).toBe('main-thread');
+      expect(clock.pendingTimers()).toBe(1);
       expect(worker.terminated).toBe(true);
       expect(warn).toHaveBeenCalledTimes(1);
       expect(warn).toHaveBeenCalledWith(expect.stringMatching(/worker failed/), expect.anything());
@@ -133,8 +131,7 @@ describe('runtime/ticker', () => {
 
   describe('lazy start and stop', () => {
     it('builds nothing until the first subscriber', () => {
-      const { clock, createWorker, visibility, ticker } = setup();
-      expect(ticker.mode).toBe('stopped');
+      const { clock, createWorker, visibility } = setup();
       expect(createWorker).not.toHaveBeenCalled();
       expect(clock.pendingTimers()).toBe(0);
       expect(visibility.listenerCount).toBe(0);
@@ -148,9 +145,8 @@ describe('runtime/ticker', () => {
       expect(clock.pendingTimers()).toBe(1);
       first();
       first();
-      expect(ticker.mode).toBe('main-thread');
+      expect(clock.pendingTimers()).toBe(1);
       second();
-      expect(ticker.mode).toBe('stopped');
       expect(clock.pendingTimers()).toBe(0);
       expect(visibility.listenerCount).toBe(0);
     });
@@ -169,7 +165,6 @@ describe('runtime/ticker', () => {
       const { clock, visibility, ticker, seen, record } = setup(worker);
       ticker.subscribe(record);
       ticker.stop();
-      expect(ticker.mode).toBe('stopped');
       expect(worker.terminated).toBe(true);
       expect(worker.onmessage).toBeNull();
       expect(visibility.listenerCount).toBe(0);

@@ -18,8 +18,6 @@ export interface NowSource {
 export interface Ticker extends NowSource {
   /** Stops the loop and drops every subscriber; a later subscribe starts afresh. */
   stop(): void;
-  /** What drives the ticks right now; 'stopped' while nobody is subscribed. */
-  readonly mode: 'worker' | 'main-thread' | 'stopped';
 }
 
 /** The part of a dedicated Worker the ticker uses. */
@@ -196,9 +194,6 @@ export function createTicker(options: TickerOptions): Ticker {
     stop: () => {
       subscriptions.clear();
       stopLoop();
-    },
-    get mode() {
-      return driver === null ? 'stopped' : driver.kind;
     },
   };
 }
