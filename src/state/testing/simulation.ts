@@ -4,15 +4,15 @@
  * returns what was planned. No clock, no timers, no store: time is the loop variable.
  */
 import type { ChannelPolicy } from '../../config/policy';
-import { inactivityEvents } from '../../state/inactivityEvents';
-import type { InactivityEvent } from '../../state/inactivityEvents';
-import { inactivityReducer, initialInactivityState } from '../../state/inactivitySlice';
-import type { InactivityState } from '../../state/inactivitySlice';
-import { parseStoredTimers, serializeTimers } from '../../state/storedTimers';
-import type { ConversationTimer } from '../conversationTimer';
-import { onHistoryOutdated } from '../conversationTimer';
-import { planCommands } from '../planner';
-import type { Command } from '../planner';
+import { inactivityEvents } from '../inactivityEvents';
+import type { InactivityEvent } from '../inactivityEvents';
+import { inactivityReducer, initialInactivityState } from '../inactivitySlice';
+import type { InactivityState } from '../inactivitySlice';
+import { parseStoredTimers, serializeTimers } from '../storedTimers';
+import type { ConversationTimer } from '../../core/conversationTimer';
+import { onHistoryOutdated } from '../../core/conversationTimer';
+import { planCommands } from '../../core/planner';
+import type { Command } from '../../core/planner';
 
 /** The conversation a scenario tracks when it names none. */
 export const SIM_CONVERSATION_SID = 'CH0000000000000000000000000000000001';

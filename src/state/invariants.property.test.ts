@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 
 import type { ChannelPolicy, WarningPolicy } from '../config/policy';
-import { inactivityEvents } from '../state/inactivityEvents';
-import { inactivityReducer, initialInactivityState } from '../state/inactivitySlice';
-import { parseStoredTimers, serializeTimers } from '../state/storedTimers';
-import type { ConversationTimer, MessageMoment, TimerPhaseState } from './conversationTimer';
-import { nextDueAt, planForTimer } from './planner';
-import type { Command } from './planner';
+import { inactivityEvents } from './inactivityEvents';
+import { inactivityReducer, initialInactivityState } from './inactivitySlice';
+import { parseStoredTimers, serializeTimers } from './storedTimers';
+import type { ConversationTimer, MessageMoment, TimerPhaseState } from '../core/conversationTimer';
+import { nextDueAt, planForTimer } from '../core/planner';
+import type { Command } from '../core/planner';
 import { simulate } from './testing/simulation';
 import type { Scenario, SimConversation, SimInput, SimulationResult } from './testing/simulation';
 
@@ -106,7 +106,7 @@ function deadlineOf(timer: ConversationTimer | undefined): number | null {
   return timer !== undefined && timer.phase.kind === 'counting' ? timer.phase.deadlineAt : null;
 }
 
-describe('core/invariants', () => {
+describe('state/invariants', () => {
   it('never sends the same warning of the same cycle twice, and sends a cycle’s warnings in order', () => {
     checkScenario((result) => {
       const sentIndices = new Map<string, number[]>();

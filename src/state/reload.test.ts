@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 
 import type { ChannelPolicy } from '../config/policy';
-import { inactivityEvents } from '../state/inactivityEvents';
-import { inactivityReducer, initialInactivityState } from '../state/inactivitySlice';
-import type { InactivityState } from '../state/inactivitySlice';
-import { parseStoredTimers, restorableTimers, serializeTimers } from '../state/storedTimers';
-import { planForTimer } from './planner';
+import { inactivityEvents } from './inactivityEvents';
+import { inactivityReducer, initialInactivityState } from './inactivitySlice';
+import type { InactivityState } from './inactivitySlice';
+import { parseStoredTimers, restorableTimers, serializeTimers } from './storedTimers';
+import { planForTimer } from '../core/planner';
 import { SIM_CONVERSATION_SID, SIM_RESERVATION_SID, SIM_TASK_SID, simulate } from './testing/simulation';
 import type { LoggedCommand, Scenario, SimInput, SimulationResult } from './testing/simulation';
 
@@ -54,7 +54,7 @@ function deadlineWhenPlanned(result: SimulationResult, entry: LoggedCommand | un
   return phase?.kind === 'counting' ? phase.deadlineAt : null;
 }
 
-describe('core/reload', () => {
+describe('state/reload', () => {
   describe('rehydrating mid-cycle', () => {
     it('an uninterrupted run warns once at 20 s and wraps up at 35 s', () => {
       expect(run().log).toEqual([warning(20_000, 1, 0, 15_000), wrapUp(35_000, 1)]);
