@@ -1,27 +1,53 @@
-import { createClockSkew } from './clockSkew';
+import { SKEW_WINDOW, createClockSkew, estimateOffset } from './clockSkew';
 
 describe('core/clockSkew', () => {
-  it('assumes the clocks agree before any observation', () => {
+  it('counts a server time as now while nothing is known: never earlier than a correct clock would', () => {
     const skew = createClockSkew();
     expect(skew.offsetMs()).toBeNull();
-    expect(skew.toLocal(1_000)).toBe(1_000);
+    expect(skew.localTimeOf(1_000, 500_000)).toBe(500_000);
   });
 
-  it('keeps the smallest receive bound: the least network delay seen', () => {
+  it('keeps the lowest receive bound: the least network delay seen', () => {
     const skew = createClockSkew();
     skew.observeReceived(300_500, 200); // PC 5 min ahead, 300 ms in transit
     skew.observeReceived(300_700, 600); // 100 ms in transit: a tighter bound
     skew.observeReceived(301_900, 1_000); // 900 ms in transit: looser, ignored
     expect(skew.offsetMs()).toBe(300_100);
-    expect(skew.toLocal(5_000)).toBe(305_100);
+    expect(skew.localTimeOf(5_000, 1_000_000)).toBe(305_100);
   });
 
-  it('starts from a remembered estimate and replaces it with its first observation', () => {
+  it('never places a server time in the future', () => {
+    const skew = createClockSkew();
+    skew.observeReceived(300_100, 0);
+    expect(skew.localTimeOf(10_000, 305_000)).toBe(305_000);
+  });
+
+  it('starts from a remembered estimate and replaces it with what this page observes', () => {
     const remembered: number[] = [];
     const skew = createClockSkew({ initialOffsetMs: 300_000, onEstimate: (offset) => remembered.push(offset) });
-    expect(skew.toLocal(0)).toBe(300_000);
+    expect(skew.localTimeOf(0, 1_000_000)).toBe(300_000);
     skew.observeReceived(10_050, 10_000); // the clock was fixed meanwhile
     expect(skew.offsetMs()).toBe(50);
     expect(remembered).toEqual([50]);
+  });
+
+  it('drops a bound far below the others: one timestamp hours in the future does not drag the estimate', () => {
+    const skew = createClockSkew();
+    [1_000, 2_000, 3_000].forEach((at) => skew.observeReceived(at + 200, at));
+    skew.observeReceived(4_000, 4_000 + 3 * 3_600_000);
+    expect(skew.offsetMs()).toBe(200);
+  });
+
+  it('with two disagreeing bounds, keeps the higher one: erring late only gives the customer more time', () => {
+    expect(estimateOffset([300_000, 300_000 - 2 * 3_600_000])).toBe(300_000);
+    expect(estimateOffset([300_500, 300_100])).toBe(300_100);
+  });
+
+  it('follows a corrected PC clock once old bounds leave the window (the estimate may rise)', () => {
+    const skew = createClockSkew();
+    for (let i = 0; i < SKEW_WINDOW; i += 1) skew.observeReceived(i * 1_000 + 100, i * 1_000);
+    expect(skew.offsetMs()).toBe(100);
+    for (let i = 0; i < SKEW_WINDOW; i += 1) skew.observeReceived(i * 1_000 + 300_100, i * 1_000);
+    expect(skew.offsetMs()).toBe(300_100);
   });
 });

@@ -1,42 +1,62 @@
 /**
- * Estimates how far this PC's clock is from Twilio's, so that server timestamps read at reconciliation are turned
- * into local time. An agent whose clock runs minutes ahead would otherwise see every message as minutes old, and a
- * reload would wrap chats up early.
+ * Estimates how far this PC's clock is from Twilio's, so that server timestamps are turned into local time. An agent
+ * whose clock runs minutes ahead would otherwise see every message and every acceptance as minutes old, and chats
+ * would be wrapped up early.
  *
- * Each message this client receives live bounds the offset (local - server) from above, since it was created before
- * it arrived; the smallest bound seen is the estimate. It errs towards later local times, so towards later deadlines:
- * a wrong estimate can only give the customer a little more time, never less.
+ * Every server-stamped thing received live bounds the offset (local - server) from above: it was stamped before it
+ * arrived. The estimate is the lowest bound among the recent ones, after dropping bounds far below the others (a
+ * message an integration stamped hours in the future would otherwise drag every server time into the past). Erring
+ * high only ever gives the customer more time. While nothing is known, a server time counts as "now": the plugin
+ * then never acts earlier than it would with a correct clock.
  */
 export interface ClockSkew {
-  /** A live message created at server time `serverAt` arrived at local time `localAt`. */
+  /** Something Twilio stamped at server time `serverAt` had reached this PC by local time `localAt`. */
   observeReceived(localAt: number, serverAt: number): void;
-  /** Local time of a server timestamp, by the best estimate so far. */
-  toLocal(serverAt: number): number;
-  /** The current estimate of local minus server time, or null before any observation. */
+  /** The local time of server time `serverAt`, never later than `now`; `now` itself while nothing is known. */
+  localTimeOf(serverAt: number, now: number): number;
+  /** The current estimate of local minus server time, or null while nothing is known. */
   offsetMs(): number | null;
 }
 
 export interface ClockSkewOptions {
-  /** The estimate a previous page of this browser left, so a reload does not start blind. */
+  /** The estimate a previous page of this browser left, used until this page observes anything. */
   readonly initialOffsetMs?: number | null;
-  /** Called when the estimate improves, to keep it for the next page. */
+  /** Called when the estimate changes, to keep it for the next page. */
   readonly onEstimate?: (offsetMs: number) => void;
 }
 
-/** A skew estimator. Until it knows anything it assumes the clocks agree. */
+/** How many recent bounds the estimate is taken from: old ones leave, so the estimate can follow a corrected clock. */
+export const SKEW_WINDOW = 20;
+
+/**
+ * A bound this far below the median of the window is an outlier (a wrong timestamp), not a faster delivery: network
+ * delay spreads honest bounds by seconds, not minutes.
+ */
+export const SKEW_OUTLIER_MS = 60_000;
+
+/** The estimate from a window of bounds: the lowest one that is not an outlier. Pure. */
+export function estimateOffset(bounds: readonly number[]): number | null {
+  if (bounds.length === 0) return null;
+  const sorted = [...bounds].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)] as number;
+  return sorted.find((bound) => bound >= median - SKEW_OUTLIER_MS) ?? median;
+}
+
+/** A skew estimator over a sliding window of bounds. */
 export function createClockSkew({ initialOffsetMs = null, onEstimate }: ClockSkewOptions = {}): ClockSkew {
+  const bounds: number[] = [];
   let estimate = initialOffsetMs;
-  let observed = false;
   return {
     observeReceived(localAt, serverAt) {
-      const bound = localAt - serverAt;
-      // A fresh page trusts its own first observation over a remembered one: the PC clock may have been corrected.
-      if (observed && estimate !== null && bound >= estimate) return;
-      observed = true;
-      estimate = bound;
-      onEstimate?.(bound);
+      if (!Number.isFinite(localAt) || !Number.isFinite(serverAt)) return;
+      bounds.push(localAt - serverAt);
+      if (bounds.length > SKEW_WINDOW) bounds.shift();
+      const next = estimateOffset(bounds);
+      if (next === null || next === estimate) return;
+      estimate = next;
+      onEstimate?.(next);
     },
-    toLocal: (serverAt) => serverAt + (estimate ?? 0),
+    localTimeOf: (serverAt, now) => (estimate === null ? now : Math.min(now, serverAt + estimate)),
     offsetMs: () => estimate,
   };
 }

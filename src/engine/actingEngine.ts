@@ -9,6 +9,7 @@ import type { InactivityEvent } from '../state/inactivityEvents';
 import { selectInactivity } from '../state/selectors';
 import type { TimerStore } from '../state/timerStorage';
 import type { TaskLike } from '../tasks/messagingTask';
+import { snapshotServerTime } from '../tasks/messagingTask';
 import type { AgentNotice, CommandContext, CommandEffects } from './commandRunner';
 import { createCommandRunner } from './commandRunner';
 import { restoreTimers, startTimerWriter } from './persistence';
@@ -74,6 +75,7 @@ export function startActingEngine(deps: ActingEngineDeps): ActingEngine {
   });
 
   const tracking = createTaskTracking(deps, {
+    onTaskSeen: (task) => observeTask(task),
     onAttached: (conversation) => reconciliation.read(conversation),
     onMessage: (conversation, message) => reconciliation.receive(conversation, message),
     onReleased: (sid) => {
@@ -107,7 +109,13 @@ export function startActingEngine(deps: ActingEngineDeps): ActingEngine {
   const acceptedAtOf = (task: TaskLike): number => {
     const now = deps.clock.now();
     const updated = task.dateUpdated?.getTime();
-    return updated === undefined || !Number.isFinite(updated) ? now : Math.min(now, deps.skew.toLocal(updated));
+    return updated === undefined || !Number.isFinite(updated) ? now : deps.skew.localTimeOf(updated, now);
+  };
+
+  /** Every task snapshot Flex hands over was stamped by Twilio moments before: a bound on the clock offset. */
+  const observeTask = (task: TaskLike): void => {
+    const serverAt = snapshotServerTime(task);
+    if (serverAt !== null) deps.skew.observeReceived(deps.clock.now(), serverAt);
   };
 
   const timedConversations = (): Array<{ conversation: TrackedConversation; timer: ConversationTimer }> =>

@@ -89,11 +89,10 @@ export function createReconciliation(deps: ReconciliationDeps): Reconciliation {
       if (generations.get(sid) !== generation) return;
       const now = deps.clock.now();
       const timed = messages.map((message) =>
-        // A skew estimate never places a message in the future.
         timedMessage(
           message,
           conversation,
-          message.createdAt === null ? now : Math.min(now, deps.skew.toLocal(message.createdAt)),
+          message.createdAt === null ? now : deps.skew.localTimeOf(message.createdAt, now),
         ),
       );
       deps.store.dispatch(inactivityEvents.historyRead({ conversationSid: sid, messages: timed }));

@@ -19,6 +19,8 @@ export interface TrackedConversation {
 
 /** What the tracker tells the rest of the engine. */
 export interface TrackingListener {
+  /** A task snapshot from Flex: at start-up, on a resync and with every task event. */
+  onTaskSeen(task: TaskLike): void;
   /** Live messages of `conversation` are followed from now on: its history can be read without a gap. */
   onAttached(conversation: TrackedConversation): void;
   onMessage(conversation: TrackedConversation, message: MessageFacts): void;
@@ -133,6 +135,7 @@ export function createTaskTracking(deps: TaskTrackingDeps, listener: TrackingLis
   };
 
   const onTaskChanged = (task: TaskLike): void => {
+    listener.onTaskSeen(task);
     const facts = messagingTaskFacts(task);
     if (facts === null) return;
     const entry = tracked.get(facts.conversationSid);
@@ -152,6 +155,7 @@ export function createTaskTracking(deps: TaskTrackingDeps, listener: TrackingLis
     track,
     resync(at) {
       const held = deps.tasks.heldTasks();
+      held.forEach((task) => listener.onTaskSeen(task));
       const accepted = new Set(held.filter((task) => task.status === ACCEPTED).map((task) => task.sid));
       tracked.forEach((entry, sid) => {
         if (!accepted.has(entry.task.reservationSid)) release(sid);

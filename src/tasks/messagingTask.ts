@@ -4,7 +4,20 @@ import { conversationSidOf } from './taskConversation';
 
 /** The fields of a Flex task the plugin reads. */
 export type TaskLike = Pick<ITask, 'sid' | 'taskSid' | 'status' | 'attributes' | 'taskChannelUniqueName'> &
-  Partial<Pick<ITask, 'dateUpdated'>>;
+  Partial<Pick<ITask, 'dateUpdated' | 'dateCreated' | 'age'>>;
+
+/**
+ * Twilio's time when this task snapshot was taken (`dateCreated` plus the server-computed `age`, whole seconds), or
+ * null when the snapshot lacks either. Each snapshot Flex hands over was taken moments before, at page load or with
+ * the event that carries it, so it tells how far this PC's clock is from Twilio's.
+ */
+export function snapshotServerTime(task: TaskLike): number | null {
+  const created = task.dateCreated?.getTime();
+  const age = task.age;
+  if (created === undefined || !Number.isFinite(created) || typeof age !== 'number' || !Number.isFinite(age))
+    return null;
+  return created + age * 1_000;
+}
 
 /** What the plugin needs to know about a messaging task. */
 export interface MessagingTaskFacts {

@@ -90,7 +90,9 @@ export class FakeLeadership {
 }
 
 function newWorld(options: HarnessOptions): SharedWorld {
-  const tasks = new FakeTasks(options.tasks ?? [fakeTask(1)]);
+  const clock = new FakeClock(options.startAt ?? 1_000_000);
+  const serverBehindMs = options.serverBehindMs ?? 0;
+  const tasks = new FakeTasks(options.tasks ?? [fakeTask(1)], () => clock.now() - serverBehindMs);
   if (options.participantsKnown !== false) {
     tasks
       .heldTasks()
@@ -99,12 +101,12 @@ function newWorld(options: HarnessOptions): SharedWorld {
       );
   }
   return {
-    clock: new FakeClock(options.startAt ?? 1_000_000),
+    clock,
     tasks,
     conversations: new FakeConversations(),
     browser: new FakeBrowser(),
     skewMemory: { offsetMs: null },
-    serverBehindMs: options.serverBehindMs ?? 0,
+    serverBehindMs,
     tickers: new Set(),
   };
 }

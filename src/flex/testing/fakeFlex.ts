@@ -37,24 +37,42 @@ export function fakeTask(
   };
 }
 
-/** The worker's tasks: change them with `set`, which also emits the change like Flex's task events. */
+/**
+ * The worker's tasks: change them with `set`, which also emits the change like Flex's task events. Each snapshot
+ * handed out carries `dateCreated` and the `age` Twilio computes when it sends the task, as Flex's tasks do (a task
+ * given without `dateCreated` was created when first held).
+ */
 export class FakeTasks implements TaskGateway {
   readonly tasks = new Map<string, TaskLike>();
   readonly listeners = new Set<(task: TaskLike) => void>();
   /** Participants by conversation sid; a missing entry makes the lookup fail. */
   readonly participants = new Map<string, { customer: string[]; agent: string[] }>();
 
-  constructor(initial: readonly TaskLike[] = []) {
-    initial.forEach((task) => this.tasks.set(task.sid, task));
+  constructor(
+    initial: readonly TaskLike[] = [],
+    private readonly serverNow: () => number = () => Date.now(),
+  ) {
+    initial.forEach((task) => this.tasks.set(task.sid, this.created(task)));
+  }
+
+  private created(task: TaskLike): TaskLike {
+    return task.dateCreated === undefined ? { ...task, dateCreated: new Date(this.serverNow()) } : task;
+  }
+
+  private snapshot(task: TaskLike): TaskLike {
+    const created = task.dateCreated?.getTime() ?? this.serverNow();
+    return { ...task, age: Math.max(0, Math.floor((this.serverNow() - created) / 1_000)) };
   }
 
   set(task: TaskLike): void {
-    this.tasks.set(task.sid, task);
-    this.listeners.forEach((listener) => listener(task));
+    const held = this.created({ ...task, dateCreated: task.dateCreated ?? this.tasks.get(task.sid)?.dateCreated });
+    this.tasks.set(task.sid, held);
+    const snapshot = this.snapshot(held);
+    this.listeners.forEach((listener) => listener(snapshot));
   }
 
   heldTasks(): TaskLike[] {
-    return [...this.tasks.values()];
+    return [...this.tasks.values()].map((task) => this.snapshot(task));
   }
 
   onTaskChanged(listener: (task: TaskLike) => void): () => void {
