@@ -1,6 +1,7 @@
 import type { ParticipantRole } from '../shared/protocol';
 import {
   asObject,
+  describeJson,
   optionalBoolean,
   optionalObject,
   optionalString,
@@ -10,6 +11,8 @@ import {
 } from './bodyFields';
 import { SandboxError } from './errors';
 import type { EventHub } from './events';
+import type { Fault } from './faults';
+import { DEFAULT_FAULT_DELAY_MS, FAULT_ACTIONS, FAULT_OUTCOMES, MAX_FAULT_DELAY_MS } from './faults';
 import { readJson, sendJson } from './httpIo';
 import { CHANNEL_TYPES } from './records';
 import type { RequestLog } from './requestLog';
@@ -54,6 +57,8 @@ export function automationRoutes(deps: AutomationDeps): Route[] {
     { method: 'GET', pattern: '/sandbox/config', handle: ({ res }) => sendJson(res, 200, currentConfig(world)) },
     { method: 'PUT', pattern: '/sandbox/config', handle: (c) => putConfig(world, c) },
     { method: 'POST', pattern: '/sandbox/connection', handle: (c) => setConnection(world, c) },
+    { method: 'POST', pattern: '/sandbox/faults', handle: (c) => addFault(world, c) },
+    { method: 'GET', pattern: '/sandbox/faults', handle: ({ res }) => sendJson(res, 200, world.faults.list()) },
     { method: 'POST', pattern: '/sandbox/reset', handle: ({ res }) => reset(deps, res) },
     { method: 'GET', pattern: '/sandbox/requests', handle: ({ res }) => sendJson(res, 200, deps.requestLog.list()) },
   ];
@@ -102,6 +107,26 @@ async function setConnection(world: World, { req, res }: RouteContext): Promise<
   const state = requiredEnum(body, 'state', ['connected', 'disconnected'] as const);
   world.settings.setConnectionState(state);
   sendJson(res, 200, { state: world.settings.connectionState });
+}
+
+async function addFault(world: World, { req, res }: RouteContext): Promise<void> {
+  const body = asObject(await readJson(req));
+  rejectUnknownFields(body, ['taskSid', 'action', 'outcome', 'delayMs']);
+  const taskSid = requiredString(body, 'taskSid');
+  const action = requiredEnum(body, 'action', FAULT_ACTIONS);
+  const outcome = requiredEnum(body, 'outcome', FAULT_OUTCOMES);
+  const delayMs = optionalDelay(body.delayMs) ?? DEFAULT_FAULT_DELAY_MS[outcome];
+  const fault: Fault = { taskSid, action, outcome, delayMs };
+  sendJson(res, 201, world.addFault(fault));
+}
+
+function optionalDelay(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_FAULT_DELAY_MS) return value;
+  throw new SandboxError(
+    400,
+    `"delayMs" must be a whole number of milliseconds from 0 to ${MAX_FAULT_DELAY_MS}, got ${describeJson(value)}`,
+  );
 }
 
 function reset(deps: AutomationDeps, res: RouteContext['res']): void {

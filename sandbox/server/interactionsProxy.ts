@@ -1,5 +1,6 @@
 import { isPlainObject } from './bodyFields';
 import { SandboxError } from './errors';
+import type { Fault } from './faults';
 import { channelList, channelResource, inviteResource, participantList } from './interactionShapes';
 import { matchRoute, param } from './routeMatch';
 import type { TwilioReply } from './twilioReplies';
@@ -22,7 +23,8 @@ export function readProxiedRequest(body: unknown): ProxiedRequest | undefined {
 /**
  * Answers a proxied Interactions request with `{ payload }`, as the proxy does. Flex sends WrapupTask and
  * CompleteTask of Flex Conversations tasks this way (POST the channel with `routing.status` wrapup / closed) and
- * reads a task's participants. Anything else is refused.
+ * reads a task's participants. Anything else is refused. A fault set for a task's wrap-up (POST /sandbox/faults)
+ * turns its next wrap-up request into an error reply that changes nothing.
  */
 export function answerInteractions(world: World, request: ProxiedRequest): TwilioReply {
   const path = request.url.replace(/^\/+/, '').split('?')[0] ?? '';
@@ -53,10 +55,26 @@ function updateChannel(world: World, route: Record<string, string>, params: unkn
   const kd = param(route, 'kd');
   const uo = param(route, 'uo');
   const routingStatus = readRoutingStatus(params);
-  if (routingStatus === 'wrapup') world.wrapUpInteraction(kd, uo);
-  else if (routingStatus === 'closed') world.completeInteraction(kd, uo);
-  else return refused(`POST /v1/Interactions/${kd}/Channels/${uo} with params ${JSON.stringify(params)}`);
+  if (routingStatus === 'wrapup') {
+    const fault = world.faults.take(world.interaction(kd, uo).task.sid, 'wrapup');
+    if (fault !== undefined) return refusedWrapup(uo, fault);
+    world.wrapUpInteraction(kd, uo);
+  } else if (routingStatus === 'closed') {
+    world.completeInteraction(kd, uo);
+  } else {
+    return refused(`POST /v1/Interactions/${kd}/Channels/${uo} with params ${JSON.stringify(params)}`);
+  }
   return payload(channelResource(world.interaction(kd, uo)));
+}
+
+// Twilio error 45360, "Failed to close or delete Conversation. Downstream error": what the Interactions API reports
+// when closing a channel fails behind it. Answered with 400, Twilio's usual status for a refused update.
+const CLOSE_FAILED_CODE = 45360;
+
+/** An injected wrap-up failure: nothing changes (the task stays accepted, the channel open), held `delayMs` first. */
+function refusedWrapup(channelSid: string, fault: Fault): TwilioReply {
+  const message = `Failed to close Channel ${channelSid}: the Conversations API returned an error (sandbox fault: ${fault.outcome})`;
+  return { ...twilioError(400, message, true, CLOSE_FAILED_CODE), holdMs: fault.delayMs, fault };
 }
 
 /** Accept or decline of the agent's invite: `{ action, routing: { type: "taskrouter", reservation: { sid } } }`. */

@@ -1,3 +1,5 @@
+import type { Fault } from './faults';
+
 /** One request Flex made to a Twilio host, and whether the sandbox knew how to answer it. */
 export interface LoggedRequest {
   readonly at: string;
@@ -10,6 +12,8 @@ export interface LoggedRequest {
   readonly status: number;
   /** The request inside a TaskRouter proxy call (event-bridge wschannels), e.g. `POST v1/Interactions/KD.../Channels/UO...`. */
   readonly detail?: string;
+  /** The injected fault that answered it (logged when the request arrives, before any hold). */
+  readonly fault?: Fault;
 }
 
 /** Most entries kept: enough for any test run, bounded so a long-running sandbox does not grow without end. */

@@ -49,7 +49,27 @@ export async function handleTwilioRequest(
   };
   const reply = answer(deps, request);
   record(deps, request, url.search, reply);
+  if (reply.holdMs !== undefined && reply.holdMs > 0) {
+    await hold(reply.holdMs, res, deps.world.faults.releaseSignal);
+    // The client gave up meanwhile (Flex aborts its Interactions requests after 5 s) or the server closed.
+    if (res.destroyed || res.writableEnded) return;
+  }
   send(res, reply.status, reply.contentType, reply.body);
+}
+
+/** Waits `ms`, or less when the client goes away or `release` is aborted (a reset). */
+function hold(ms: number, res: ServerResponse, release: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      res.off('close', done);
+      release.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    res.on('close', done);
+    release.addEventListener('abort', done);
+  });
 }
 
 function answer(deps: TwilioDeps, request: TwilioRequest): TwilioReply {
@@ -73,6 +93,7 @@ function record(deps: TwilioHttpDeps, request: TwilioRequest, search: string, re
     outcome: reply.known ? 'answered' : 'refused',
     status: reply.status,
     ...(reply.detail === undefined ? {} : { detail: reply.detail }),
+    ...(reply.fault === undefined ? {} : { fault: reply.fault }),
   });
   if (!reply.known) {
     const detail = reply.detail === undefined ? '' : ` (${reply.detail})`;

@@ -1,3 +1,5 @@
+import type { Fault } from './faults';
+
 /** What the sandbox answers a request to a Twilio host with. */
 export interface TwilioReply {
   readonly status: number;
@@ -7,6 +9,10 @@ export interface TwilioReply {
   readonly known: boolean;
   /** What was really asked, when the URL alone does not say (the request inside a TaskRouter proxy call). */
   readonly detail?: string;
+  /** Milliseconds to hold the answer back (a fault's delay); answered at once when absent. */
+  readonly holdMs?: number;
+  /** The injected fault this reply carries out (POST /sandbox/faults). */
+  readonly fault?: Fault;
 }
 
 /** A JSON reply. */
@@ -29,11 +35,17 @@ export function knownMissing(): TwilioReply {
   return { status: 404, contentType: 'text/plain; charset=utf-8', body: 'not available offline\n', known: true };
 }
 
-/** A Twilio REST error body (`code`, `message`, `more_info`, `status`), as the real APIs answer errors. */
-export function twilioError(status: number, message: string, known = true): TwilioReply {
-  const code = status === 404 ? 20404 : status === 403 ? 20403 : 20001;
+/**
+ * A Twilio REST error body (`code`, `message`, `more_info`, `status`), as the real APIs answer errors. `code` defaults
+ * to Twilio's generic code for the status.
+ */
+export function twilioError(status: number, message: string, known = true, code = genericCode(status)): TwilioReply {
   const body = { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status };
   return { ...jsonReply(body, status), known };
+}
+
+function genericCode(status: number): number {
+  return status === 404 ? 20404 : status === 403 ? 20403 : 20001;
 }
 
 /** The reply to anything the sandbox does not know: 404, so that nothing ever leaves the machine. */

@@ -12,6 +12,8 @@ import { ConversationStore } from './conversationStore';
 import { makeCustomerProfile } from './customerProfile';
 import { toConversationDto, toMessageDto, toParticipantDto, toReservationDto } from './dtos';
 import { SandboxError } from './errors';
+import type { Fault } from './faults';
+import { FaultStore } from './faults';
 import type { InactivitySetting } from './flexConfiguration';
 import { FlexSettings } from './flexSettings';
 import type { PageQuery } from './messagePaging';
@@ -90,6 +92,8 @@ export class World {
   private readonly worker: WorkerState;
   /** The Flex configuration and the agent's Conversations connection. */
   readonly settings: FlexSettings;
+  /** Faults waiting for Flex's next requests (POST /sandbox/faults). */
+  readonly faults = new FaultStore();
 
   constructor(options: WorldOptions) {
     this.now = options.now ?? Date.now;
@@ -224,6 +228,12 @@ export class World {
     return this.taskSummary(taskSid);
   }
 
+  /** Sets a fault for the next `fault.action` request of task `fault.taskSid` (404 when the task is unknown). */
+  addFault(fault: Fault): Fault {
+    this.tasks.get(fault.taskSid);
+    return this.faults.add(fault);
+  }
+
   // ---------------------------------------------------------------------------------------------------------------
   // Flex Interactions
 
@@ -268,8 +278,12 @@ export class World {
   // ---------------------------------------------------------------------------------------------------------------
   // Reset
 
-  /** Back to the start: open tasks end (pushed, so open pages clear), everything is forgotten, config restored. */
+  /**
+   * Back to the start: open tasks end (pushed, so open pages clear), everything is forgotten, config restored,
+   * pending faults dropped and requests held by a fault answered at once.
+   */
   reset(): void {
+    this.faults.clear();
     for (const task of this.tasks.all()) this.endForReset(task);
     for (const conversation of this.conversations.all()) {
       if (this.agentIsIn(conversation)) {

@@ -9,9 +9,12 @@
  */
 import * as React from 'react';
 import { TaskListItem, type ITask } from '@twilio/flex-ui';
-import { RESERVATION_SID_ATTRIBUTE, TASK_ROW_SELECTOR, TASK_SID_ATTRIBUTE } from './taskRowAttributes';
-
-const MARKER_ATTRIBUTE = 'data-sandbox-row-marker';
+import {
+  RESERVATION_SID_ATTRIBUTE,
+  ROW_MARKER_ATTRIBUTE as MARKER_ATTRIBUTE,
+  TASK_ROW_SELECTOR,
+  TASK_SID_ATTRIBUTE,
+} from './taskRowAttributes';
 
 function rowAfter(marker: Element): Element | null {
   for (let next = marker.nextElementSibling; next !== null; next = next.nextElementSibling) {

@@ -19,6 +19,14 @@ export interface NewConversation {
   readonly taskSid: string;
 }
 
+/** A fault waiting for the next wrap-up request of its task (README: "Automation API"). */
+export interface FaultView {
+  readonly taskSid: string;
+  readonly action: 'wrapup';
+  readonly outcome: 'fail' | 'hang';
+  readonly delayMs: number;
+}
+
 export class SandboxApi {
   constructor(readonly baseUrl: string) {}
 
@@ -63,6 +71,20 @@ export class SandboxApi {
 
   setConnection(state: 'connected' | 'disconnected'): Promise<unknown> {
     return this.call('POST', '/sandbox/connection', { state });
+  }
+
+  /**
+   * Makes the next WrapupTask of `taskSid` fail: its Interactions request answers an error after `delayMs` (default
+   * 0) with `fail`, or is held `delayMs` (default 30 s) and then fails with `hang`. The task stays accepted. Flex
+   * itself gives up on the request after 5 s, and WrapupTask resolves either way.
+   */
+  fault(fault: { taskSid: string; action: 'wrapup'; outcome: 'fail' | 'hang'; delayMs?: number }): Promise<FaultView> {
+    return this.call('POST', '/sandbox/faults', fault);
+  }
+
+  /** Faults whose request has not arrived yet; a fault leaves the list when its request arrives. */
+  faults(): Promise<FaultView[]> {
+    return this.call('GET', '/sandbox/faults');
   }
 
   /** Messages the plugin sent: marked with its attributes. */

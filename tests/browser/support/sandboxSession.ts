@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
+import { taskRowElementsXPath } from '../../../sandbox/browser/agent/taskRowAttributes';
 import { launchChromium } from '../../../sandbox/build/chromium';
 import { startSandboxServer } from '../../../sandbox/server/main';
 import type { SandboxServer } from '../../../sandbox/server/main';
@@ -72,9 +73,12 @@ export class AgentPage {
     readonly pageErrors: string[],
   ) {}
 
-  /** The plugin's badge of task `taskSid`: Flex renders row content beside the row element, in the row's item. */
+  /**
+   * The plugin's badge of task `taskSid`. Flex renders a row's added content as siblings of the row element, and all
+   * rows share one parent, so the badge is looked for among that row's own siblings only (taskRowElementsXPath).
+   */
   badge(taskSid: string) {
-    return this.page.locator(`xpath=//*[@data-task-sid="${taskSid}"]/parent::*//*[@role="timer"]`);
+    return this.page.locator(`xpath=${taskRowElementsXPath(taskSid)}/descendant-or-self::*[@role="timer"]`);
   }
 
   /** Seconds the badge of `taskSid` shows (m:ss), once it shows any. */
