@@ -7,6 +7,7 @@ import { registerStrings } from './strings/inactivityStrings';
 import type { FlexInactivityRuntime } from './flex/startInactivityRuntime';
 import { startInactivityRuntime } from './flex/startInactivityRuntime';
 import { addCountdownBadge, addTimerControls } from './flex/taskViews';
+import { registerInactivityMessageAction } from './flex/inactivityMessageAction';
 import { registerTimerActions } from './flex/timerActions';
 import { systemClock } from './runtime/clock';
 import type { StateWithInactivity } from './state/selectors';
@@ -43,6 +44,14 @@ export default class InactivityPlugin extends FlexPlugin {
       actions: flex.Actions,
       submit: (intent) => runtime.runtime.submit(intent),
       isTracked: (sid) => selectTimer(manager.store.getState() as StateWithInactivity, sid) !== undefined,
+    });
+    registerInactivityMessageAction({
+      actions: flex.Actions,
+      conversation: async (sid) => {
+        const client = manager.conversationsClient;
+        if (client === undefined) throw new Error('the Conversations client is not initialised');
+        return client.getConversationBySid(sid);
+      },
     });
     addCountdownBadge(flex, runtime.ticker, stringTable);
     addTimerControls(flex, runtime, stringTable);

@@ -42,9 +42,21 @@ class ScriptedEffects implements CommandEffects {
     return outcome ?? Promise.resolve();
   }
 
-  sendMessage(conversationSid: string, body: string, attributes: Record<string, InactivityMarker>): Promise<void> {
+  /** When true, the next message is cancelled by another plugin's before listener. */
+  cancelNext = false;
+
+  async sendMessage(
+    conversationSid: string,
+    body: string,
+    attributes: Record<string, InactivityMarker>,
+  ): Promise<'sent' | 'cancelled'> {
     this.sent.push({ conversationSid, body, attributes });
-    return this.next();
+    if (this.cancelNext) {
+      this.cancelNext = false;
+      return 'cancelled';
+    }
+    await this.next();
+    return 'sent';
   }
 
   wrapupTask(reservationSid: string): Promise<void> {
@@ -118,6 +130,24 @@ function wrapUp(overrides: Partial<WrapUpCommand> = {}): WrapUpCommand {
 }
 
 describe('engine/commandRunner', () => {
+  describe('messages another plugin cancels', () => {
+    it('records a cancelled warning as done, never retries it, and does not tell the agent', async () => {
+      const { effects, run, dispatched, notices, warnings } = setup();
+      effects.cancelNext = true;
+      await run(warning());
+      expect(dispatched).toEqual([inactivityEvents.warningSent(warning())]);
+      expect(notices).toEqual([]);
+      expect(warnings).toEqual([expect.stringContaining('another plugin cancelled the warning message')]);
+    });
+
+    it('lets the wrap-up follow a cancelled closing message', async () => {
+      const { effects, run, dispatched } = setup({ policy: { closingMessage: 'Bye' } });
+      effects.cancelNext = true;
+      await run(closing());
+      expect(dispatched).toEqual([inactivityEvents.closingMessageDone(closing())]);
+    });
+  });
+
   describe('warnings', () => {
     it('keeps one attempt of a command in flight: running it again while pending sends nothing more', async () => {
       const { effects, runner, dispatched } = setup();

@@ -12,8 +12,15 @@ import type { MessagingTaskFacts } from '../tasks/messagingTask';
 
 /** What the runner asks of Flex. */
 export interface CommandEffects {
-  /** Sends as the agent through Flex's `SendMessage` action; rejects when Flex could not send. */
-  sendMessage(conversationSid: string, body: string, attributes: Record<string, InactivityMarker>): Promise<void>;
+  /**
+   * Sends as the agent, leaving the agent's input alone; resolves `cancelled` when another plugin vetoed the message,
+   * rejects when it could not be sent.
+   */
+  sendMessage(
+    conversationSid: string,
+    body: string,
+    attributes: Record<string, InactivityMarker>,
+  ): Promise<'sent' | 'cancelled'>;
   /** Invokes Flex's `WrapupTask`, which resolves even when the wrap-up silently failed. */
   wrapupTask(reservationSid: string): Promise<void>;
   /** Whether the task really left the accepted state (wrapping, completed or gone). */
@@ -91,10 +98,17 @@ export function createCommandRunner(deps: CommandRunnerDeps): CommandRunner {
     return { attempts, retryInMs };
   };
 
+  /** Sends one marked message. One another plugin cancelled counts as done: it is not retried against their will. */
   const sendMarked = async (context: CommandContext, template: string, marker: InactivityMarker): Promise<void> => {
     const remainingMs = remainingMsAt(context.timer, deps.clock.now()) ?? 0;
     const body = renderMessage(template, { remainingMs, customerName: context.task.customerName });
-    await deps.effects.sendMessage(context.task.conversationSid, body, markerAttributes(marker));
+    const outcome = await deps.effects.sendMessage(context.task.conversationSid, body, markerAttributes(marker));
+    if (outcome === 'cancelled') {
+      deps.log.warn(
+        `Inactivity: another plugin cancelled the ${marker.kind} message for ${context.task.conversationSid}; ` +
+          'it is not sent and not retried.',
+      );
+    }
   };
 
   const markerFor = (context: CommandContext, kind: InactivityMarker['kind']): InactivityMarker => ({

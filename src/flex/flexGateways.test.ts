@@ -385,8 +385,8 @@ describe('flex/flexGateways', () => {
     let sendFailure: Error | null = null;
 
     beforeAll(() => {
-      Actions.registerAction('SendMessage', (payload: unknown) => {
-        invoked.push({ action: 'SendMessage', payload });
+      Actions.registerAction('SendInactivityMessage', (payload: unknown) => {
+        invoked.push({ action: 'SendInactivityMessage', payload });
         return sendFailure === null ? Promise.resolve(0) : Promise.reject(sendFailure);
       });
       Actions.registerAction('WrapupTask', (payload: unknown) => {
@@ -404,18 +404,29 @@ describe('flex/flexGateways', () => {
       return flexCommandEffects(Actions, flexTaskGateway(fakeManager(...tasks).manager));
     }
 
-    it('sends through SendMessage with exactly { conversationSid, body, messageAttributes }', async () => {
+    it('sends through SendInactivityMessage (never SendMessage) with { conversationSid, body, messageAttributes }', async () => {
       const attributes = markerAttributes({ kind: 'warning', taskSid: 'WT1', cycleStartIndex: 2, warningIndex: 0 });
-      await effects().sendMessage('CH1', 'Still there?', attributes);
+      await expect(effects().sendMessage('CH1', 'Still there?', attributes)).resolves.toBe('sent');
       expect(invoked).toEqual([
         {
-          action: 'SendMessage',
+          action: 'SendInactivityMessage',
           payload: { conversationSid: 'CH1', body: 'Still there?', messageAttributes: attributes },
         },
       ]);
     });
 
-    it('rejects when Flex could not send', async () => {
+    it('resolves cancelled when another plugin aborts the message in a before listener', async () => {
+      const veto = (_payload: unknown, abort: () => void): void => abort();
+      Actions.addListener('beforeSendInactivityMessage', veto);
+      try {
+        await expect(effects().sendMessage('CH1', 'x', {})).resolves.toBe('cancelled');
+      } finally {
+        Actions.removeListener('beforeSendInactivityMessage', veto);
+      }
+      expect(invoked).toEqual([]);
+    });
+
+    it('rejects when the message could not be sent', async () => {
       sendFailure = new Error('No valid conversation provided on sendMessage action.');
       await expect(effects().sendMessage('CH1', 'x', {})).rejects.toThrow('No valid conversation provided');
     });

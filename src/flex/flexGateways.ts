@@ -1,6 +1,8 @@
-import type { Client, Conversation, Message } from '@twilio/conversations';
+import type { Client, Conversation, JSONObject, Message } from '@twilio/conversations';
 import type { ITask, Manager } from '@twilio/flex-ui';
 
+import type { InactivityMessagePayload } from '../actions/timerActionNames';
+import { SEND_INACTIVITY_MESSAGE } from '../actions/timerActionNames';
 import type { Clock, IntervalHandle } from '../runtime/clock';
 import type { CommandEffects } from '../engine/commandRunner';
 import type { InactivityMarker } from '../core/inactivityMarker';
@@ -141,11 +143,28 @@ export function flexConversationGateway(
 
 type FlexActions = { invokeAction(name: string, payload?: unknown): Promise<unknown> };
 
-/** Flex's own actions, so other plugins' before/after listeners see our messages and wrap-ups too. */
+/** A rejection of a Flex action whose before listener called `abort()` (Flex's own wording). */
+function isCancelledByListener(error: unknown): boolean {
+  return error instanceof Error && /cancelled by before event/.test(error.message);
+}
+
+/**
+ * Flex actions, so other plugins' before/after listeners see our messages and wrap-ups too: messages go through the
+ * plugin's own `SendInactivityMessage` (which leaves the agent's input alone), wrap-ups through Flex's `WrapupTask`.
+ */
 export function flexCommandEffects(actions: FlexActions, tasks: Pick<TaskGateway, 'statusOf'>): CommandEffects {
   return {
     async sendMessage(conversationSid, body, attributes: Record<string, InactivityMarker>) {
-      await actions.invokeAction('SendMessage', { conversationSid, body, messageAttributes: attributes });
+      // The marker holds only strings, numbers and null: it is a JSON object by construction.
+      const messageAttributes = attributes as unknown as JSONObject;
+      const payload: InactivityMessagePayload = { conversationSid, body, messageAttributes };
+      try {
+        await actions.invokeAction(SEND_INACTIVITY_MESSAGE, payload);
+        return 'sent';
+      } catch (error) {
+        if (isCancelledByListener(error)) return 'cancelled';
+        throw error;
+      }
     },
     async wrapupTask(reservationSid) {
       await actions.invokeAction('WrapupTask', { sid: reservationSid });

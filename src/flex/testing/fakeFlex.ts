@@ -200,7 +200,11 @@ export class FakeEffects implements CommandEffects {
     private readonly now: () => number,
   ) {}
 
-  sendMessage(conversationSid: string, body: string, attributes: Record<string, InactivityMarker>): Promise<void> {
+  sendMessage(
+    conversationSid: string,
+    body: string,
+    attributes: Record<string, InactivityMarker>,
+  ): Promise<'sent' | 'cancelled'> {
     if (this.sendFailures > 0) {
       this.sendFailures -= 1;
       return Promise.reject(new Error('No valid conversation provided on sendMessage action.'));
@@ -212,7 +216,7 @@ export class FakeEffects implements CommandEffects {
       createdAt: this.now(),
       attributes,
     });
-    return Promise.resolve();
+    return Promise.resolve('sent');
   }
 
   /** The next WrapupTask stays pending until `finishHeldWrapup()`. */
