@@ -81,10 +81,19 @@ export class AgentPage {
     return this.page.locator(`xpath=${taskRowElementsXPath(taskSid)}/descendant-or-self::*[@role="timer"]`);
   }
 
-  /** Seconds the badge of `taskSid` shows (m:ss), once it shows any. */
-  async badgeSeconds(taskSid: string): Promise<number> {
-    const text = await this.badgeText(taskSid);
-    const match = /(\d+):(\d{2})/.exec(text);
+  /**
+   * Seconds the badge of `taskSid` shows (m:ss), once it shows a countdown: right after a load or a reconnect it
+   * shows "…" until the chat history has been read.
+   */
+  async badgeSeconds(taskSid: string, timeoutMs = 15_000): Promise<number> {
+    const until = Date.now() + timeoutMs;
+    let text = await this.badgeText(taskSid);
+    let match = /(\d+):(\d{2})/.exec(text);
+    while (match === null && Date.now() < until) {
+      await this.page.waitForTimeout(100);
+      text = await this.badgeText(taskSid);
+      match = /(\d+):(\d{2})/.exec(text);
+    }
     if (match === null) throw new Error(`badge of ${taskSid} shows "${text}", not m:ss`);
     return Number(match[1]) * 60 + Number(match[2]);
   }
