@@ -1,0 +1,88 @@
+import type { BrowserContext } from 'playwright-core';
+
+import { withScreenshots } from './support/failureScreenshots';
+import type { AgentPage } from './support/sandboxSession';
+import { SandboxSession } from './support/sandboxSession';
+
+/** An init script that runs this page's clock `shiftMs` off Twilio's (the sandbox server keeps the true time). */
+function shiftedClock(shiftMs: number): string {
+  return `{
+    const shift = ${shiftMs};
+    const RealDate = Date;
+    class ShiftedDate extends RealDate {
+      constructor(...args) { if (args.length === 0) super(RealDate.now() + shift); else super(...args); }
+      static now() { return RealDate.now() + shift; }
+    }
+    globalThis.Date = ShiftedDate;
+  }`;
+}
+
+describe('browser: what an agent meets on an ordinary day (sandbox)', () => {
+  let session: SandboxSession;
+  let contexts: BrowserContext[] = [];
+  let pages: AgentPage[] = [];
+
+  beforeAll(async () => {
+    session = await SandboxSession.start();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  beforeEach(async () => {
+    await session.api.reset();
+  });
+
+  afterEach(async () => {
+    await Promise.all(contexts.map((context) => context.close()));
+    contexts = [];
+    pages = [];
+  });
+
+  /** The agent desktop in a new browser profile (nothing remembered), its clock shifted by `shiftMs`. */
+  const openAgent = async (shiftMs = 0): Promise<AgentPage> => {
+    const context = await session.newContext();
+    contexts.push(context);
+    if (shiftMs !== 0) await context.addInitScript(shiftedClock(shiftMs));
+    const agent = await session.openAgent(context);
+    pages.push(agent);
+    return agent;
+  };
+
+  const test = (name: string, body: () => Promise<void>) => it(name, () => withScreenshots(name, () => pages, body));
+
+  test("keeps the agent's half-typed reply when the warning is sent", async () => {
+    await session.api.setConfig({ timer_sec: 8, warning_sec: 5, warning_message: 'Still there?' });
+    const agent = await openAgent();
+    const { conversationSid, taskSid } = await session.api.createConversation({ channelType: 'web' });
+    await session.api.send(conversationSid, 'customer', 'Hi, I need help with my order.');
+    await agent.page.locator(`[data-task-sid="${taskSid}"]`).click();
+    const input = agent.page.locator('textarea[data-testid="message-input"]');
+    await input.click();
+    const draft = 'Let me look up your order, one mom';
+    await input.type(draft);
+    const sent = await session.api.waitFor(
+      () => session.api.pluginMessages(conversationSid),
+      (messages) => messages.length > 0,
+      15_000,
+    );
+    expect(sent.map((message) => message.body)).toEqual(['Still there?']);
+    await agent.page.waitForTimeout(500);
+    expect(await input.inputValue()).toBe(draft);
+  });
+
+  test('with the PC clock 5 min fast, 5 min slow or 2 h fast on a new profile, a chat gets its full timer', async () => {
+    await session.api.setConfig({ timer_sec: 20, warning_sec: 5 });
+    for (const shiftMs of [300_000, -300_000, 7_200_000]) {
+      const { conversationSid, taskSid } = await session.api.createConversation({ channelType: 'web' });
+      await session.api.send(conversationSid, 'customer', 'Hello?');
+      const agent = await openAgent(shiftMs);
+      const shown = await agent.badgeSeconds(taskSid);
+      await agent.page.waitForTimeout(3_000);
+      expect({ shiftMs, status: (await session.api.task(taskSid)).status }).toEqual({ shiftMs, status: 'accepted' });
+      expect({ shiftMs, shown: shown >= 10 }).toEqual({ shiftMs, shown: true });
+      await contexts.pop()?.close();
+    }
+  });
+});
