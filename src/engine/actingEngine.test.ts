@@ -436,6 +436,16 @@ describe('engine/actingEngine', () => {
   });
 
   describe('reservations and configuration', () => {
+    it('follows the tasks Flex holds after it rebuilt its task list without task events (worker ready again)', async () => {
+      const harness = startHarness({ tasks: [fakeTask(1)] });
+      await harness.advanceTo(T0 + 5_000);
+      harness.tasks.reload([fakeTask(2, { dateUpdated: new Date(T0 + 3_000) })]);
+      await harness.advance(0);
+      expect(harness.timer('CH1')).toBeUndefined();
+      expect(harness.timer('CH2')?.phase).toMatchObject({ kind: 'counting', deadlineAt: T0 + 3_000 + 35_000 });
+      expect(harness.conversations.watchers.get('CH1')?.size ?? 0).toBe(0);
+    });
+
     it('follows a second accepted reservation on the same conversation once the first one ends', async () => {
       const harness = startHarness();
       await harness.advanceTo(T0 + 5_000);

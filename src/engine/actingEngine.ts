@@ -76,6 +76,7 @@ export function startActingEngine(deps: ActingEngineDeps): ActingEngine {
 
   const tracking = createTaskTracking(deps, {
     onTaskSeen: (task) => observeTask(task),
+    acceptedAtOf: (task) => acceptedAtOf(task),
     onAttached: (conversation) => reconciliation.read(conversation),
     onMessage: (conversation, message) => reconciliation.receive(conversation, message),
     onReleased: (sid) => {
@@ -154,7 +155,7 @@ export function startActingEngine(deps: ActingEngineDeps): ActingEngine {
       return;
     }
     if (!reconnected) return;
-    tracking.resync(() => deps.clock.now());
+    tracking.resync(acceptedAtOf);
     tracking.all().forEach((conversation) => reconciliation.read(conversation));
   };
 

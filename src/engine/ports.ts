@@ -21,6 +21,11 @@ export interface TaskGateway {
   heldTasks(): TaskLike[];
   /** Fires with the new task object whenever a reservation changes (accepted, wrapping, completed, ...). */
   onTaskChanged(listener: (task: TaskLike) => void): () => void;
+  /**
+   * Fires after Flex rebuilt its task list from scratch (the TaskRouter worker reconnected and was `ready` again),
+   * which it does without any task event: tasks added or ended meanwhile are only seen by reading `heldTasks()`.
+   */
+  onTasksReloaded(listener: () => void): () => void;
   /** The reservation's current status, undefined once Flex has dropped it. */
   statusOf(reservationSid: string): TaskLike['status'] | undefined;
   /** Who is who on the task, from its Interactions participants; rejects when they cannot be fetched. */

@@ -21,6 +21,8 @@ export interface TrackedConversation {
 export interface TrackingListener {
   /** A task snapshot from Flex: at start-up, on a resync and with every task event. */
   onTaskSeen(task: TaskLike): void;
+  /** When the countdown of a task found accepted without having seen it accepted began (its acceptance). */
+  acceptedAtOf(task: TaskLike): number;
   /** Live messages of `conversation` are followed from now on: its history can be read without a gap. */
   onAttached(conversation: TrackedConversation): void;
   onMessage(conversation: TrackedConversation, message: MessageFacts): void;
@@ -147,23 +149,27 @@ export function createTaskTracking(deps: TaskTrackingDeps, listener: TrackingLis
     }
   };
 
+  function resync(at: (task: TaskLike) => number): void {
+    const held = deps.tasks.heldTasks();
+    held.forEach((task) => listener.onTaskSeen(task));
+    const accepted = new Set(held.filter((task) => task.status === ACCEPTED).map((task) => task.sid));
+    tracked.forEach((entry, sid) => {
+      if (!accepted.has(entry.task.reservationSid)) release(sid);
+    });
+    held.forEach((task) => track(task, at(task)));
+  }
+
   const stopListening = deps.tasks.onTaskChanged(onTaskChanged);
+  const stopReloads = deps.tasks.onTasksReloaded(() => resync((task) => listener.acceptedAtOf(task)));
 
   return {
     get: (sid) => tracked.get(sid),
     all: () => [...tracked.values()],
     track,
-    resync(at) {
-      const held = deps.tasks.heldTasks();
-      held.forEach((task) => listener.onTaskSeen(task));
-      const accepted = new Set(held.filter((task) => task.status === ACCEPTED).map((task) => task.sid));
-      tracked.forEach((entry, sid) => {
-        if (!accepted.has(entry.task.reservationSid)) release(sid);
-      });
-      held.forEach((task) => track(task, at(task)));
-    },
+    resync,
     stop() {
       stopListening();
+      stopReloads();
       tracked.forEach((entry) => entry.stopWatching());
       tracked.clear();
     },

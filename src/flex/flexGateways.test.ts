@@ -45,8 +45,9 @@ function fakeManager(...tasks: FakeTask[]) {
   const events = new EventEmitter();
   const state = { flex: { worker: { tasks: tasksBySid } } };
   // Flex's store and FlexState have hundreds of required members; the gateway reads only flex.worker.tasks.
-  const manager = { store: { getState: () => state }, events } as unknown as FlexManager;
-  return { manager, tasksBySid, events };
+  const workerClient = new EventEmitter();
+  const manager = { store: { getState: () => state }, events, workerClient } as unknown as FlexManager;
+  return { manager, tasksBySid, events, workerClient };
 }
 
 function factsOf(task: TaskLike): MessagingTaskFacts {
@@ -126,6 +127,18 @@ async function flush(): Promise<void> {
 
 describe('flex/flexGateways', () => {
   describe('flexTaskGateway', () => {
+    it("reports the TaskRouter worker's ready again (Flex rebuilt its task list), until unsubscribed", () => {
+      const { manager, workerClient } = fakeManager(fakeTask(1));
+      const reloaded = jest.fn();
+      const stop = flexTaskGateway(manager).onTasksReloaded(reloaded);
+      workerClient.emit('ready', {});
+      expect(reloaded).toHaveBeenCalledTimes(1);
+      stop();
+      workerClient.emit('ready', {});
+      expect(reloaded).toHaveBeenCalledTimes(1);
+      expect(workerClient.listenerCount('ready')).toBe(0);
+    });
+
     it("lists every reservation in Flex's store", () => {
       const { manager } = fakeManager(fakeTask(1), fakeTask(2, { status: 'pending' }));
       expect(

@@ -21,7 +21,7 @@ const TASK_EVENTS = [
   'taskRejected',
 ] as const;
 
-type FlexManager = Pick<Manager, 'store' | 'events'>;
+type FlexManager = Pick<Manager, 'store' | 'events'> & Partial<Pick<Manager, 'workerClient'>>;
 
 function tasksOf(manager: FlexManager): Map<string, ITask> {
   return manager.store.getState().flex.worker.tasks;
@@ -50,6 +50,14 @@ export function flexTaskGateway(manager: FlexManager): TaskGateway {
     onTaskChanged(listener) {
       TASK_EVENTS.forEach((event) => manager.events.addListener(event, listener));
       return () => TASK_EVENTS.forEach((event) => manager.events.removeListener(event, listener));
+    },
+    onTasksReloaded(listener) {
+      // Flex subscribed to `ready` before any plugin loaded, so its task map is rebuilt by the time this runs.
+      const worker = manager.workerClient;
+      if (worker === undefined) return () => undefined;
+      const handler = (): void => listener();
+      worker.on('ready', handler);
+      return () => worker.removeListener('ready', handler);
     },
     statusOf: (reservationSid) => tasksOf(manager).get(reservationSid)?.status,
     async partiesOf(facts) {

@@ -71,6 +71,20 @@ export class FakeTasks implements TaskGateway {
     this.listeners.forEach((listener) => listener(snapshot));
   }
 
+  readonly reloadListeners = new Set<() => void>();
+
+  /** Flex rebuilds its task list after a worker reconnect: the tasks change without any task event. */
+  reload(tasks: readonly TaskLike[]): void {
+    this.tasks.clear();
+    tasks.forEach((task) => this.tasks.set(task.sid, this.created(task)));
+    this.reloadListeners.forEach((listener) => listener());
+  }
+
+  onTasksReloaded(listener: () => void): () => void {
+    this.reloadListeners.add(listener);
+    return () => this.reloadListeners.delete(listener);
+  }
+
   heldTasks(): TaskLike[] {
     return [...this.tasks.values()].map((task) => this.snapshot(task));
   }
