@@ -1,8 +1,8 @@
 import type { ParticipantRole } from '../shared/protocol';
 import {
   asObject,
-  describeJson,
   optionalBoolean,
+  optionalMilliseconds,
   optionalObject,
   optionalString,
   rejectUnknownFields,
@@ -13,11 +13,12 @@ import { SandboxError } from './errors';
 import type { EventHub } from './events';
 import type { Fault } from './faults';
 import { DEFAULT_FAULT_DELAY_MS, FAULT_ACTIONS, FAULT_OUTCOMES, MAX_FAULT_DELAY_MS } from './faults';
-import { readJson, sendJson } from './httpIo';
+import { readJson, readOptionalJson, sendJson } from './httpIo';
 import { CHANNEL_TYPES } from './records';
 import type { RequestLog } from './requestLog';
 import { param } from './routeMatch';
 import type { Route, RouteContext } from './router';
+import { MAX_WORKER_OFFLINE_MS } from './workerConnection';
 import type { World } from './world';
 
 /** What the automation routes act on. */
@@ -57,6 +58,7 @@ export function automationRoutes(deps: AutomationDeps): Route[] {
     { method: 'GET', pattern: '/sandbox/config', handle: ({ res }) => sendJson(res, 200, currentConfig(world)) },
     { method: 'PUT', pattern: '/sandbox/config', handle: (c) => putConfig(world, c) },
     { method: 'POST', pattern: '/sandbox/connection', handle: (c) => setConnection(world, c) },
+    { method: 'POST', pattern: '/sandbox/worker/reconnect', handle: (c) => reconnectWorker(world, c) },
     { method: 'POST', pattern: '/sandbox/faults', handle: (c) => addFault(world, c) },
     { method: 'GET', pattern: '/sandbox/faults', handle: ({ res }) => sendJson(res, 200, world.faults.list()) },
     { method: 'POST', pattern: '/sandbox/reset', handle: ({ res }) => reset(deps, res) },
@@ -109,24 +111,23 @@ async function setConnection(world: World, { req, res }: RouteContext): Promise<
   sendJson(res, 200, { state: world.settings.connectionState });
 }
 
+/** 202: the worker is offline now; it reconnects (and the pages' Worker emits `ready`) at `reconnectAt`. */
+async function reconnectWorker(world: World, { req, res }: RouteContext): Promise<void> {
+  const body = asObject(await readOptionalJson(req, {}));
+  rejectUnknownFields(body, ['offlineMs']);
+  const offlineMs = optionalMilliseconds(body, 'offlineMs', MAX_WORKER_OFFLINE_MS) ?? 0;
+  sendJson(res, 202, world.workerConnection.reconnect(offlineMs));
+}
+
 async function addFault(world: World, { req, res }: RouteContext): Promise<void> {
   const body = asObject(await readJson(req));
   rejectUnknownFields(body, ['taskSid', 'action', 'outcome', 'delayMs']);
   const taskSid = requiredString(body, 'taskSid');
   const action = requiredEnum(body, 'action', FAULT_ACTIONS);
   const outcome = requiredEnum(body, 'outcome', FAULT_OUTCOMES);
-  const delayMs = optionalDelay(body.delayMs) ?? DEFAULT_FAULT_DELAY_MS[outcome];
+  const delayMs = optionalMilliseconds(body, 'delayMs', MAX_FAULT_DELAY_MS) ?? DEFAULT_FAULT_DELAY_MS[outcome];
   const fault: Fault = { taskSid, action, outcome, delayMs };
   sendJson(res, 201, world.addFault(fault));
-}
-
-function optionalDelay(value: unknown): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_FAULT_DELAY_MS) return value;
-  throw new SandboxError(
-    400,
-    `"delayMs" must be a whole number of milliseconds from 0 to ${MAX_FAULT_DELAY_MS}, got ${describeJson(value)}`,
-  );
 }
 
 function reset(deps: AutomationDeps, res: RouteContext['res']): void {

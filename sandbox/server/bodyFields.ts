@@ -57,6 +57,17 @@ export function optionalObject(body: JsonObject, field: string): Record<string, 
   throw new SandboxError(400, `"${field}" must be a JSON object, got ${describeJson(value)}`);
 }
 
+/** A field that, when present, must be a whole number of milliseconds from 0 to `max`. */
+export function optionalMilliseconds(body: JsonObject, field: string, max: number): number | undefined {
+  const value = body[field];
+  if (value === undefined) return undefined;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= max) return value;
+  throw new SandboxError(
+    400,
+    `"${field}" must be a whole number of milliseconds from 0 to ${max}, got ${describeJson(value)}`,
+  );
+}
+
 /** Whether `value` is a JSON object (not an array, not null). */
 export function isPlainObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

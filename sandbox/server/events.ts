@@ -26,15 +26,24 @@ const CONVERSATIONS_EVENTS: ReadonlySet<PushEvent['type']> = new Set<PushEvent['
   'participantLeft',
 ]);
 
+// Events the TaskRouter Worker receives over its own socket: while that socket is down they are lost, not held.
+const TASKROUTER_EVENTS: ReadonlySet<PushEvent['type']> = new Set<PushEvent['type']>([
+  'reservationCreated',
+  'reservationUpdated',
+]);
+
 /**
  * Server-Sent Events hub: one `data: <json>` per PushEvent. Agent pages hear everything meant for the agent; a
  * customer page hears only its conversation's messageAdded. While the agent connection is down, Conversations
- * events for agent pages are held and delivered in order right after the `connected` event.
+ * events for agent pages are held and delivered in order right after the `connected` event. Between
+ * `workerDisconnected` and `workerReconnected` (POST /sandbox/worker/reconnect), TaskRouter events for agent pages
+ * are dropped: `workerReconnected` carries the state they would have told.
  */
 export class EventHub {
   private readonly clients = new Set<Client>();
   private held: PushEvent[] = [];
   private state: ConversationsConnectionState = 'connected';
+  private workerOnline = true;
   private keepAliveTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: { readonly keepAliveMs: number; readonly now: () => number }) {}
@@ -53,7 +62,11 @@ export class EventHub {
     if (event.type === 'messageAdded' && audience.customerOf !== null) {
       this.send(event, (s) => s.role === 'customer' && s.conversationSid === audience.customerOf);
     }
+    if (event.type === 'workerDisconnected' || event.type === 'workerReconnected') {
+      this.workerOnline = event.type === 'workerReconnected';
+    }
     if (!audience.agent) return;
+    if (!this.workerOnline && TASKROUTER_EVENTS.has(event.type)) return;
     if (this.state !== 'connected' && CONVERSATIONS_EVENTS.has(event.type)) this.held.push(event);
     else this.send(event, isAgent);
   };

@@ -23,6 +23,16 @@ export async function readText(req: IncomingMessage): Promise<string> {
 export async function readJson(req: IncomingMessage): Promise<unknown> {
   const text = await readText(req);
   if (text.trim() === '') throw new SandboxError(400, 'body must be JSON, got an empty body');
+  return parseJson(text);
+}
+
+/** The body parsed as JSON, or `whenEmpty` for an empty body (a route whose fields are all optional). */
+export async function readOptionalJson(req: IncomingMessage, whenEmpty: unknown): Promise<unknown> {
+  const text = await readText(req);
+  return text.trim() === '' ? whenEmpty : parseJson(text);
+}
+
+function parseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {

@@ -85,6 +85,7 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
   });
   const { port } = server.address() as AddressInfo;
   const close = async (): Promise<void> => {
+    world.workerConnection.stop();
     hub.close();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -27,6 +27,7 @@ import { automationTaskStatus } from './reservationRules';
 import { ROLE_IDENTITIES, ROLE_NAMES } from './sandboxAccount';
 import { taskAttributes } from './taskAttributes';
 import { TaskStore } from './taskStore';
+import { WorkerConnection } from './workerConnection';
 import { WORKSPACE_ACTIVITIES, WorkerState } from './workerState';
 
 /** Settings of a new world. */
@@ -94,6 +95,8 @@ export class World {
   readonly settings: FlexSettings;
   /** Faults waiting for Flex's next requests (POST /sandbox/faults). */
   readonly faults = new FaultStore();
+  /** The agent pages' TaskRouter connection (POST /sandbox/worker/reconnect). */
+  readonly workerConnection: WorkerConnection;
 
   constructor(options: WorldOptions) {
     this.now = options.now ?? Date.now;
@@ -104,6 +107,14 @@ export class World {
     const setting: InactivitySetting = initial === undefined ? { present: false } : { present: true, value: initial };
     this.settings = new FlexSettings(setting, this.push, this.now);
     this.worker = new WorkerState(this.now(), this.now);
+    this.workerConnection = new WorkerConnection({
+      push: this.push,
+      now: this.now,
+      snapshot: () => {
+        const { worker, reservations } = this.workerView();
+        return { worker, reservations };
+      },
+    });
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -279,10 +290,12 @@ export class World {
   // Reset
 
   /**
-   * Back to the start: open tasks end (pushed, so open pages clear), everything is forgotten, config restored,
-   * pending faults dropped and requests held by a fault answered at once.
+   * Back to the start: a dropped TaskRouter connection returns first (so pages hear what follows), open tasks end
+   * (pushed, so open pages clear), everything is forgotten, config restored, pending faults dropped and requests held
+   * by a fault answered at once.
    */
   reset(): void {
+    this.workerConnection.connectNow();
     this.faults.clear();
     for (const task of this.tasks.all()) this.endForReset(task);
     for (const conversation of this.conversations.all()) {

@@ -131,7 +131,19 @@ export type PushEvent =
   | { readonly type: 'messageAdded'; readonly message: MessageDto }
   | { readonly type: 'participantJoined' | 'participantLeft'; readonly participant: ParticipantDto }
   | { readonly type: 'connectionState'; readonly state: ConversationsConnectionState }
-  | { readonly type: 'configurationChanged' };
+  | { readonly type: 'configurationChanged' }
+  /** The agent's TaskRouter connection dropped: no reservation events reach the page until `workerReconnected`. */
+  | { readonly type: 'workerDisconnected' }
+  /**
+   * The TaskRouter connection is back: the worker and the reservations it holds or is offered now (as
+   * `GET /sandbox/internal/worker`). The SDK re-initialises from them and emits `ready`, with no event for what changed
+   * meanwhile.
+   */
+  | {
+      readonly type: 'workerReconnected';
+      readonly worker: WorkerDto;
+      readonly reservations: readonly ReservationDto[];
+    };
 
 /** A page of messages, oldest first, as `Conversation.getMessages` pages them. */
 export interface MessagePageDto {

@@ -27,6 +27,13 @@ export interface FaultView {
   readonly delayMs: number;
 }
 
+/** The answer of POST /sandbox/worker/reconnect (README: "Automation API"). */
+export interface WorkerReconnectView {
+  readonly offlineMs: number;
+  /** When the agent pages' Worker reconnects and emits `ready` (ISO-8601). */
+  readonly reconnectAt: string;
+}
+
 export class SandboxApi {
   constructor(readonly baseUrl: string) {}
 
@@ -80,6 +87,16 @@ export class SandboxApi {
    */
   fault(fault: { taskSid: string; action: 'wrapup'; outcome: 'fail' | 'hang'; delayMs?: number }): Promise<FaultView> {
     return this.call('POST', '/sandbox/faults', fault);
+  }
+
+  /**
+   * Drops the agent pages' TaskRouter connection for `offlineMs` (default 0): reservation events meanwhile are lost,
+   * not delayed. Then each page's Worker reconnects and emits `ready` with the reservations as they are then, and Flex
+   * rebuilds its task list from them without any per-task event. Resolves (202) as soon as the worker is offline, so
+   * a test can change tasks during the window; it is back at `reconnectAt`. Rejects (409) while already offline.
+   */
+  reconnectWorker(options: { offlineMs?: number } = {}): Promise<WorkerReconnectView> {
+    return this.call('POST', '/sandbox/worker/reconnect', options);
   }
 
   /** Faults whose request has not arrived yet; a fault leaves the list when its request arrives. */

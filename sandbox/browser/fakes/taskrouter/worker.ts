@@ -2,6 +2,9 @@
  * The sandbox's stand-in for twilio-taskrouter's `Worker`: the agent's worker as the sandbox server describes it.
  * It connects like the SDK does (asynchronously after construction, then `ready`), turns the server's pushes into
  * `reservationCreated` and reservation/task events, and resynchronises from a snapshot when the stream reconnects.
+ * When the server drops its TaskRouter connection (`workerDisconnected` ... `workerReconnected`, POST
+ * /sandbox/worker/reconnect) it behaves as the SDK after its socket comes back: `disconnected`, then `reservations`
+ * rebuilt from the server's current ones and `ready` again, with no event for what changed meanwhile.
  */
 import { EventEmitter } from 'events';
 import type * as TaskRouter from 'twilio-taskrouter';
@@ -75,6 +78,8 @@ export class Worker
   dateActivityChanged = new Date(0);
 
   private ready = false;
+  /** Between `workerDisconnected` and `workerReconnected`: the server sends no reservation events meanwhile. */
+  private offline = false;
   /** Pushes that arrived before the first snapshot was applied. */
   private early: PushEvent[] = [];
   private subscription: PushSubscription | null = null;
@@ -95,6 +100,8 @@ export class Worker
   }
 
   private async onStreamOpen(): Promise<void> {
+    // While TaskRouter is down nothing may be announced: `workerReconnected` brings the state when it returns.
+    if (this.ready && this.offline) return;
     try {
       const snapshot = await fetchWorkerSnapshot();
       if (this.ready) this.resync(snapshot);
@@ -146,6 +153,14 @@ export class Worker
       case 'reservationUpdated':
         this.receive(event.reservation, event.event);
         return;
+      case 'workerDisconnected':
+        this.offline = true;
+        // The SDK's payload when its socket stops answering.
+        this.emit('disconnected', { message: 'Connection lost' });
+        return;
+      case 'workerReconnected':
+        this.reinitialize(event);
+        return;
       case 'hello':
       case 'conversationUpdated':
       case 'conversationRemoved':
@@ -156,6 +171,25 @@ export class Worker
       case 'configurationChanged':
         return; // Conversations and configuration are not TaskRouter's business.
     }
+  }
+
+  /**
+   * The TaskRouter connection is back. Like the SDK's re-initialisation (it clears its reservation map, fetches the
+   * active reservations as new objects and emits `ready`): the worker's fields are re-read, `reservations` holds only
+   * the server's current open reservations, as new objects, and nothing is emitted for reservations created, changed
+   * or ended while the connection was down. The page's activity stays as it is (protocolNeeds.md).
+   */
+  private reinitialize(snapshot: {
+    readonly worker: WorkerDto;
+    readonly reservations: readonly ReservationDto[];
+  }): void {
+    this.offline = false;
+    this.applyWorker(snapshot.worker);
+    this.reservations.clear();
+    for (const dto of snapshot.reservations) {
+      if (!FINAL_STATUSES.has(dto.status)) this.reservations.set(dto.sid, new Reservation(dto, this.accountSid));
+    }
+    this.emit('ready', this);
   }
 
   /** A reservation's new state, from a push (`event` set) or a snapshot/creation (`event` null). */
