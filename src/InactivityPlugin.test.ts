@@ -52,7 +52,7 @@ function fakeManager() {
     store: { ...store, addReducer },
     events: new EventEmitter(),
     conversationsClient: undefined,
-    workerClient: { sid: 'WK1' },
+    workerClient: Object.assign(new EventEmitter(), { sid: 'WK1' }),
   };
   // Manager is a class with private members and ~40 accessors; init only touches the fields above.
   const manager = fake as unknown as Flex.Manager;
@@ -132,7 +132,7 @@ describe('InactivityPlugin', () => {
 
     // The held task is tracked in our slice, under the 35 s of ui_attributes.
     await flush();
-    expect(selectInactivity(state()).timers.CH1).toMatchObject({ reservationSid: 'WR1', timerMs: 35_000 });
+    expect(selectInactivity(state()).timers.CH1).toMatchObject({ reservationSid: 'WR1', policy: { timerMs: 35_000 } });
 
     // The timer actions are registered with Flex and reach the store.
     await Flex.Actions.invokeAction('PauseInactivityTimer', { conversationSid: 'CH1' });

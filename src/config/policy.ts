@@ -59,3 +59,19 @@ export function policyForChannel(config: InactivityConfig, channelType: string |
   }
   return config.defaultPolicy;
 }
+
+/** Whether two policies are the same in every setting (warnings compared one by one, in order). */
+export function samePolicy(a: ChannelPolicy, b: ChannelPolicy): boolean {
+  return (
+    a.enabled === b.enabled &&
+    a.timerMs === b.timerMs &&
+    a.startOn === b.startOn &&
+    a.closingMessage === b.closingMessage &&
+    a.extendMs === b.extendMs &&
+    a.warnings.length === b.warnings.length &&
+    a.warnings.every((warning, i) => {
+      const other = b.warnings[i];
+      return other !== undefined && warning.beforeMs === other.beforeMs && warning.message === other.message;
+    })
+  );
+}

@@ -7,6 +7,7 @@ import {
   onHistoryOutdated,
   onHistoryReconciled,
   onPaused,
+  onPolicyChanged,
   onResumed,
   onWarningSent,
   onWrapupConfirmed,
@@ -36,8 +37,7 @@ describe('core/conversationTimer', () => {
         reservationSid: 'WR1',
         taskSid: 'WT1',
         channelType: 'web',
-        startOn: 'customer_message',
-        timerMs: 35_000,
+        policy: originalPolicy({ timerMs: 35_000 }),
         at: 5_000,
       });
       expect(timer).toEqual({
@@ -45,8 +45,8 @@ describe('core/conversationTimer', () => {
         reservationSid: 'WR1',
         taskSid: 'WT1',
         channelType: 'web',
-        startOn: 'customer_message',
-        timerMs: 35_000,
+        policy: originalPolicy({ timerMs: 35_000 }),
+        nextPolicy: null,
         cycle: 1,
         cycleStartedAt: 5_000,
         cycleStartIndex: null,
@@ -475,5 +475,49 @@ describe('core/conversationTimer', () => {
       expect(remainingMsAt(warned, 34_999)).toBe(1);
       expect(remainingMsAt(warned, 99_999)).toBe(0);
     });
+  });
+});
+
+describe('core/conversationTimer: the policy a conversation runs under', () => {
+  const longer = originalPolicy({
+    timerMs: 3_600_000,
+    warnings: [{ beforeMs: 600_000, message: 'Closing in {{remaining}}' }],
+  });
+
+  it('keeps the whole policy of the running cycle when the admin changes it, and takes the new one at the next', () => {
+    const changed = onPolicyChanged(trackedTimer({ timerMs: 60_000 }), longer);
+    expect(changed.policy.timerMs).toBe(60_000);
+    expect(changed.nextPolicy).toBe(longer);
+    expect(changed.phase).toEqual({ kind: 'counting', deadlineAt: 60_000, warningsSent: 0 });
+    const replied = onCustomerMessage(changed, { at: 10_000, messageIndex: 1 });
+    expect(replied.policy).toBe(longer);
+    expect(replied.nextPolicy).toBeNull();
+    expect(replied.phase).toEqual({ kind: 'counting', deadlineAt: 10_000 + 3_600_000, warningsSent: 0 });
+  });
+
+  it('takes a new start mode at the next cycle too: never a countdown of one mode with the warnings of another', () => {
+    const changed = onPolicyChanged(trackedTimer(), originalPolicy({ startOn: 'agent_reply' }));
+    expect(onAgentMessage(changed, { at: 5_000, messageIndex: 1 })).toBe(changed);
+    const replied = onCustomerMessage(changed, { at: 6_000, messageIndex: 2 });
+    expect(replied.phase).toEqual({ kind: 'waiting' });
+    expect(replied.policy.startOn).toBe('agent_reply');
+  });
+
+  it('changes nothing when the policy is the same, and cancels a pending change set back', () => {
+    const timer = trackedTimer();
+    expect(onPolicyChanged(timer, originalPolicy())).toBe(timer);
+    const pending = onPolicyChanged(timer, longer);
+    expect(onPolicyChanged(pending, originalPolicy()).nextPolicy).toBeNull();
+    expect(onPolicyChanged(pending, { ...longer })).toBe(pending);
+  });
+
+  it('adopts the new policy when a failed wrap-up restarts from a held customer message', () => {
+    const wrapping = onCustomerMessage(onWrapupRequested(onPolicyChanged(trackedTimer(), longer), 1), {
+      at: 40_000,
+      messageIndex: 3,
+    });
+    const restarted = onWrapupFailed(wrapping);
+    expect(restarted.policy).toBe(longer);
+    expect(restarted.phase).toEqual({ kind: 'counting', deadlineAt: 40_000 + 3_600_000, warningsSent: 0 });
   });
 });

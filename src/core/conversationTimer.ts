@@ -1,4 +1,5 @@
-import type { StartOn } from '../config/policy';
+import type { ChannelPolicy } from '../config/policy';
+import { samePolicy } from '../config/policy';
 
 /** A message as the timer sees it: when it arrived (local clock) and, where known, its conversation index. */
 export interface MessageMoment {
@@ -48,9 +49,13 @@ export interface ConversationTimer {
   /** The task sid (WT...): the plugin's own messages carry it, so a later task on the conversation starts afresh. */
   readonly taskSid: string;
   readonly channelType: string;
-  /** Fixed when tracking starts, so a configuration change never reinterprets a running cycle. */
-  readonly startOn: StartOn;
-  readonly timerMs: number;
+  /**
+   * The whole policy the current cycle runs under (timer, start mode, warnings, closing message, extension): a
+   * configuration change never reinterprets a running cycle, and never mixes old and new settings.
+   */
+  readonly policy: ChannelPolicy;
+  /** A policy the admin has set since the cycle began; it takes over, whole, when the next cycle starts. */
+  readonly nextPolicy: ChannelPolicy | null;
   /** Increments each time the countdown restarts; warnings and the closing message are sent at most once per cycle. */
   readonly cycle: number;
   /** When the activity that started the current cycle happened. */
@@ -70,8 +75,8 @@ export interface TrackRequest {
   readonly reservationSid: string;
   readonly taskSid: string;
   readonly channelType: string;
-  readonly startOn: StartOn;
-  readonly timerMs: number;
+  /** The channel's policy at the moment tracking starts. */
+  readonly policy: ChannelPolicy;
   /** When the task was accepted (or tracking otherwise began). */
   readonly at: number;
 }
@@ -81,17 +86,18 @@ export interface TrackRequest {
  * (the customer wrote to get the task routed); in `agent_reply` mode nothing counts until the agent writes.
  */
 export function startTimer(request: TrackRequest): ConversationTimer {
+  const { policy } = request;
   const phase: TimerPhaseState =
-    request.startOn === 'customer_message'
-      ? { kind: 'counting', deadlineAt: request.at + request.timerMs, warningsSent: 0 }
+    policy.startOn === 'customer_message'
+      ? { kind: 'counting', deadlineAt: request.at + policy.timerMs, warningsSent: 0 }
       : { kind: 'waiting' };
   return {
     conversationSid: request.conversationSid,
     reservationSid: request.reservationSid,
     taskSid: request.taskSid,
     channelType: request.channelType,
-    startOn: request.startOn,
-    timerMs: request.timerMs,
+    policy,
+    nextPolicy: null,
     cycle: 1,
     cycleStartedAt: request.at,
     cycleStartIndex: null,
@@ -126,14 +132,22 @@ function isLater(moment: MessageMoment, other: MessageMoment): boolean {
   return moment.at > other.at;
 }
 
-/** Opens a new cycle in `phase`; every warning becomes due again. */
-function newCycle(timer: ConversationTimer, moment: MessageMoment, phase: TimerPhaseState): ConversationTimer {
+/**
+ * Opens a new cycle, under the policy the admin set meanwhile if there is one, in the phase `phaseUnder` gives for
+ * it; every warning becomes due again.
+ */
+function newCycle(
+  timer: ConversationTimer,
+  moment: MessageMoment,
+  phaseUnder: (timer: ConversationTimer) => TimerPhaseState,
+): ConversationTimer {
+  const adopted = timer.nextPolicy === null ? timer : { ...timer, policy: timer.nextPolicy, nextPolicy: null };
   return {
-    ...timer,
+    ...adopted,
     cycle: timer.cycle + 1,
     cycleStartedAt: Math.max(moment.at, timer.cycleStartedAt),
     cycleStartIndex: moment.messageIndex ?? timer.cycleStartIndex,
-    phase,
+    phase: phaseUnder(adopted),
   };
 }
 
@@ -149,7 +163,8 @@ function restartedCountdown(current: TimerPhaseState, at: number, timerMs: numbe
 
 /** The phase a customer message opens: counting again, or waiting for the agent in `agent_reply` mode. */
 function phaseAfterCustomer(timer: ConversationTimer, at: number): TimerPhaseState {
-  return timer.startOn === 'agent_reply' ? { kind: 'waiting' } : restartedCountdown(timer.phase, at, timer.timerMs);
+  const { startOn, timerMs } = timer.policy;
+  return startOn === 'agent_reply' ? { kind: 'waiting' } : restartedCountdown(timer.phase, at, timerMs);
 }
 
 /**
@@ -164,7 +179,7 @@ export function onCustomerMessage(timer: ConversationTimer, moment: MessageMomen
     if (phase.heldMessage !== null && !isLater(moment, phase.heldMessage)) return timer;
     return { ...timer, phase: { kind: 'wrappingUp', heldMessage: momentOf(moment) } };
   }
-  return newCycle(timer, moment, phaseAfterCustomer(timer, moment.at));
+  return newCycle(timer, moment, (adopted) => phaseAfterCustomer(adopted, moment.at));
 }
 
 /**
@@ -173,9 +188,9 @@ export function onCustomerMessage(timer: ConversationTimer, moment: MessageMomen
  */
 export function onAgentMessage(timer: ConversationTimer, moment: MessageMoment): ConversationTimer {
   const { phase } = timer;
-  if (timer.startOn !== 'agent_reply' || phase.kind === 'wrappingUp' || phase.kind === 'done') return timer;
+  if (timer.policy.startOn !== 'agent_reply' || phase.kind === 'wrappingUp' || phase.kind === 'done') return timer;
   if (isStale(timer, moment)) return timer;
-  return newCycle(timer, moment, restartedCountdown(phase, moment.at, timer.timerMs));
+  return newCycle(timer, moment, (adopted) => restartedCountdown(phase, moment.at, adopted.policy.timerMs));
 }
 
 /** The agent paused the countdown at `now`; the time left is kept. Pausing anything but a countdown does nothing. */
@@ -240,12 +255,23 @@ export function onWrapupFailed(timer: ConversationTimer): ConversationTimer {
   if (phase.kind !== 'wrappingUp') return timer;
   const held = phase.heldMessage;
   if (held === null) return { ...timer, phase: { kind: 'expired' } };
-  return newCycle(timer, held, phaseAfterCustomer({ ...timer, phase: { kind: 'expired' } }, held.at));
+  return newCycle({ ...timer, phase: { kind: 'expired' } }, held, (adopted) => phaseAfterCustomer(adopted, held.at));
 }
 
 /** The task is in wrap-up (whoever moved it there): this conversation is done. */
 export function onWrapupConfirmed(timer: ConversationTimer): ConversationTimer {
   return timer.phase.kind === 'done' ? timer : { ...timer, phase: { kind: 'done' } };
+}
+
+/**
+ * The admin's configuration now gives this conversation `policy`. The running cycle keeps the policy it started
+ * with; the new one takes over, whole, at the next cycle (the next customer message, or agent message in
+ * `agent_reply` mode). Setting back the policy in force cancels a pending change.
+ */
+export function onPolicyChanged(timer: ConversationTimer, policy: ChannelPolicy): ConversationTimer {
+  if (samePolicy(policy, timer.policy)) return timer.nextPolicy === null ? timer : { ...timer, nextPolicy: null };
+  if (timer.nextPolicy !== null && samePolicy(policy, timer.nextPolicy)) return timer;
+  return { ...timer, nextPolicy: policy };
 }
 
 /** The recent history has been replayed into the timer: from now on commands may be planned for it. */

@@ -134,8 +134,7 @@ describe('core/planner', () => {
         reservationSid: 'WR0001',
         taskSid: 'WT0001',
         channelType: 'web',
-        startOn: 'customer_message',
-        timerMs: 35_000,
+        policy: originalPolicy({ timerMs: 35_000 }),
         at: 0,
       });
       expect(planForTimer(tracked, policy, 20_000)).toBeNull();

@@ -32,7 +32,7 @@ describe('engine/actingEngine', () => {
         customerInactivity: { timer_sec: 86_400, channels: { email: {} } },
       });
       await configured.advance(0);
-      expect(configured.timer()).toMatchObject({ channelType: 'email', timerMs: 86_400_000 });
+      expect(configured.timer()).toMatchObject({ channelType: 'email', policy: { timerMs: 86_400_000 } });
     });
 
     it('does not track channels the admin disabled', async () => {
@@ -454,6 +454,27 @@ describe('engine/actingEngine', () => {
       await harness.advance(0);
       expect(harness.timer()).toMatchObject({ reservationSid: 'WR1b', taskSid: 'WT1b' });
       expect(harness.timer()?.phase).toMatchObject({ kind: 'counting', deadlineAt: T0 + 5_000 + 35_000 });
+    });
+
+    it('never mixes an old timer with new warnings after the admin changed the timer and the agent reloaded', async () => {
+      const first = startHarness({ customerInactivity: { timer_sec: 60, warning_sec: 30 } });
+      await first.advanceTo(T0 + 10_000);
+      first.customerWrites();
+      await first.advance(1_000);
+      first.stop();
+      const second = startHarness({ previous: first, customerInactivity: { timer_sec: 3_600, warning_sec: 600 } });
+      await second.advanceTo(T0 + 20_000);
+      // The running cycle keeps 60 s with its warning 30 s before the end.
+      expect(second.warningsSent()).toHaveLength(0);
+      await second.advanceTo(T0 + 41_000);
+      expect(second.warningsSent()).toHaveLength(1);
+      second.customerWrites(1, 'still here');
+      await second.advance(5_000);
+      // The next cycle runs wholly under the new policy: an hour, warned 10 minutes before the end.
+      expect(second.warningsSent()).toHaveLength(1);
+      expect(second.timer()?.phase).toMatchObject({ kind: 'counting', deadlineAt: T0 + 41_000 + 3_600_000 });
+      await second.advanceTo(T0 + 41_000 + 3_000_000);
+      expect(second.warningsSent()).toHaveLength(2);
     });
 
     it('drops on load the stored timers of a channel the admin has disabled since', async () => {

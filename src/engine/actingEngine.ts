@@ -90,7 +90,7 @@ export function startActingEngine(deps: ActingEngineDeps): ActingEngine {
     const timer = timerOf(sid);
     return conversation === undefined || timer === undefined
       ? undefined
-      : { task: conversation.task, policy: conversation.policy, timer };
+      : { task: conversation.task, policy: timer.policy, timer };
   }
 
   const runner = createCommandRunner({
@@ -127,20 +127,13 @@ export function startActingEngine(deps: ActingEngineDeps): ActingEngine {
 
   const act = (now: number): void => {
     if (!connected || !deps.isActing()) return;
-    const timed = timedConversations();
-    const policies = new Map(timed.map(({ conversation, timer }) => [timer.conversationSid, conversation.policy]));
-    runner.run(
-      planCommands(
-        timed.map(({ timer }) => timer),
-        (timer) => policies.get(timer.conversationSid) ?? deps.config.defaultPolicy,
-        now,
-      ),
-    );
+    const timers = timedConversations().map(({ timer }) => timer);
+    runner.run(planCommands(timers, (timer) => timer.policy, now));
   };
 
   const earliestDue = (now: number): number | null => {
     const due = timedConversations()
-      .map(({ conversation, timer }) => nextDueAt(timer, conversation.policy, now))
+      .map(({ timer }) => nextDueAt(timer, timer.policy, now))
       .filter((at): at is number => at !== null);
     return due.length === 0 ? null : Math.min(...due);
   };
@@ -165,12 +158,12 @@ export function startActingEngine(deps: ActingEngineDeps): ActingEngine {
     if (intent.kind === 'pause') dispatch(inactivityEvents.timerPaused({ conversationSid, at }));
     if (intent.kind === 'resume') dispatch(inactivityEvents.timerResumed({ conversationSid, at }));
     if (intent.kind === 'extend') {
-      const conversation = tracking.get(conversationSid);
-      if (conversation === undefined) {
+      const timer = timerOf(conversationSid);
+      if (timer === undefined) {
         deps.log.warn(`Inactivity: cannot give ${conversationSid} more time: it is not tracked.`);
         return;
       }
-      dispatch(inactivityEvents.timerExtended({ conversationSid, at, byMs: conversation.policy.extendMs }));
+      dispatch(inactivityEvents.timerExtended({ conversationSid, at, byMs: timer.policy.extendMs }));
     }
   };
 

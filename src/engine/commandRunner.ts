@@ -173,7 +173,7 @@ export function createCommandRunner(deps: CommandRunnerDeps): CommandRunner {
       if (!deps.effects.hasLeftAcceptedState(command.reservationSid)) throw new Error('the task is still accepted');
       failures.delete(key);
       deps.dispatch(inactivityEvents.wrapupConfirmed(command));
-      deps.notify({ kind: 'wrappedUp', task: context.task, timerMs: context.timer.timerMs });
+      deps.notify({ kind: 'wrappedUp', task: context.task, timerMs: context.timer.policy.timerMs });
     } catch (error) {
       const { attempts, retryInMs } = recordFailure(key);
       deps.dispatch(inactivityEvents.wrapupFailed(command));

@@ -1,4 +1,4 @@
-import type { ChannelPolicy, InactivityConfig } from '../config/policy';
+import type { InactivityConfig } from '../config/policy';
 import { policyForChannel } from '../config/policy';
 import type { ConversationParties, MessageFacts } from '../core/messageAuthor';
 import type { Clock } from '../runtime/clock';
@@ -10,7 +10,6 @@ import type { ConversationGateway, InactivityStore, TaskGateway } from './ports'
 /** One conversation the acting tab follows. */
 export interface TrackedConversation {
   readonly task: MessagingTaskFacts;
-  readonly policy: ChannelPolicy;
   parties: ConversationParties;
   /** Resolves once the participants lookup is over: reading history before would misjudge who wrote what. */
   partiesKnown: Promise<void>;
@@ -97,14 +96,14 @@ export function createTaskTracking(deps: TaskTrackingDeps, listener: TrackingLis
         reservationSid: facts.reservationSid,
         taskSid: facts.taskSid,
         channelType: facts.channelType,
-        startOn: policy.startOn,
-        timerMs: policy.timerMs,
+        policy,
         at,
       }),
     );
+    // A timer restored from a previous page may run under settings the admin has changed since.
+    deps.store.dispatch(inactivityEvents.policyChanged({ conversationSid: facts.conversationSid, policy }));
     const entry: TrackedConversation = {
       task: facts,
-      policy,
       parties: initialParties(facts),
       partiesKnown: Promise.resolve(),
       stopWatching: () => undefined,

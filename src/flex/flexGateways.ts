@@ -54,7 +54,8 @@ export function flexTaskGateway(manager: FlexManager): TaskGateway {
     onTasksReloaded(listener) {
       // Flex subscribed to `ready` before any plugin loaded, so its task map is rebuilt by the time this runs.
       const worker = manager.workerClient;
-      if (worker === undefined) return () => undefined;
+      // Before login (or in a stripped-down host) there is no worker to follow: task events still are.
+      if (worker === undefined || typeof worker.on !== 'function') return () => undefined;
       const handler = (): void => listener();
       worker.on('ready', handler);
       return () => worker.removeListener('ready', handler);

@@ -16,6 +16,7 @@ import { defaultLeadershipEnvironment, electLeader } from '../runtime/leadership
 import type { Ticker } from '../runtime/ticker';
 import { createTicker } from '../runtime/ticker';
 import type { StateWithInactivity } from '../state/selectors';
+import { selectTimer } from '../state/selectors';
 import { storageKeyFor } from '../state/storedTimers';
 import { createTimerStore } from '../state/timerStorage';
 import { messagingTaskFacts } from '../tasks/messagingTask';
@@ -115,7 +116,13 @@ export function startInactivityRuntime(
     runtime,
     extendMsFor(task) {
       const facts = messagingTaskFacts(task);
-      return facts === null ? null : policyForChannel(config, facts.channelType).extendMs;
+      if (facts === null) return null;
+      // The extension of the policy the conversation's cycle runs under, so the label says what the button gives.
+      const timer = selectTimer(
+        manager.store.getState() as Flex.FlexState & StateWithInactivity,
+        facts.conversationSid,
+      );
+      return (timer?.policy ?? policyForChannel(config, facts.channelType)).extendMs;
     },
     stop() {
       runtime.stop();

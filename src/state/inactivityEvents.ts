@@ -1,3 +1,4 @@
+import type { ChannelPolicy } from '../config/policy';
 import type { ConversationTimer, TrackRequest } from '../core/conversationTimer';
 import type { TimedMessage } from '../core/timerMessages';
 
@@ -43,6 +44,8 @@ export interface InactivityEventPayloads {
   'inactivity/wrapupFailed': ConversationRef;
   'inactivity/wrapupConfirmed': ConversationRef;
   'inactivity/conversationReleased': ConversationRef;
+  /** The configuration gives the conversation this policy now; it takes over at the next cycle. */
+  'inactivity/policyChanged': ConversationRef & { readonly policy: ChannelPolicy };
   /** The acting tab starts from what was saved: the stored timers replace whatever this tab held. */
   'inactivity/timersRestored': { readonly timers: readonly ConversationTimer[] };
   /** A tab that does not act shows exactly what the acting tab saved. */
@@ -77,6 +80,7 @@ export const inactivityEvents = {
   wrapupFailed: eventCreator('inactivity/wrapupFailed'),
   wrapupConfirmed: eventCreator('inactivity/wrapupConfirmed'),
   conversationReleased: eventCreator('inactivity/conversationReleased'),
+  policyChanged: eventCreator('inactivity/policyChanged'),
   timersRestored: eventCreator('inactivity/timersRestored'),
   timersMirrored: eventCreator('inactivity/timersMirrored'),
 };

@@ -1,3 +1,5 @@
+import { originalPolicy, trackRequest as trackRequestOf } from '../core/testing/factories';
+import type { TimerOverrides } from '../core/testing/factories';
 import type { AnyAction } from 'redux';
 
 import type { ConversationTimer, TrackRequest } from '../core/conversationTimer';
@@ -10,17 +12,15 @@ import { inactivityReducer, initialInactivityState } from './inactivitySlice';
 const T0 = 1_700_000_000_000;
 const TIMER_MS = 60_000;
 
-function trackRequest(overrides: Partial<TrackRequest> = {}): TrackRequest {
-  return {
+function trackRequest(overrides: TimerOverrides = {}): TrackRequest {
+  return trackRequestOf({
     conversationSid: 'CH1',
     reservationSid: 'WR1',
     taskSid: 'WT1',
-    channelType: 'web',
-    startOn: 'customer_message',
     timerMs: TIMER_MS,
     at: T0,
     ...overrides,
-  };
+  });
 }
 
 /** Applies `actions` in order, starting from `state`. */
@@ -29,7 +29,7 @@ function reduce(state: InactivityState, ...actions: readonly AnyAction[]): Inact
 }
 
 /** A state holding one freshly tracked conversation, its (empty) history read. */
-function tracked(overrides: Partial<TrackRequest> = {}): InactivityState {
+function tracked(overrides: TimerOverrides = {}): InactivityState {
   const request = trackRequest(overrides);
   return reduce(
     initialInactivityState,
@@ -43,7 +43,7 @@ function customer(index: number, at: number): TimedMessage {
 }
 
 /** A timer as another tab saved it: reconciled, with some progress. */
-function savedTimer(overrides: Partial<TrackRequest> = {}): ConversationTimer {
+function savedTimer(overrides: TimerOverrides = {}): ConversationTimer {
   return onWarningSent(onHistoryReconciled(startTimer(trackRequest(overrides))), 1, 0);
 }
 
@@ -72,6 +72,7 @@ describe('state/inactivitySlice', () => {
         inactivityEvents.wrapupFailed({ conversationSid: 'CH1' }),
         inactivityEvents.wrapupConfirmed({ conversationSid: 'CH1' }),
         inactivityEvents.conversationReleased({ conversationSid: 'CH1' }),
+        inactivityEvents.policyChanged({ conversationSid: 'CH1', policy: originalPolicy() }),
         inactivityEvents.timersRestored({ timers: [] }),
         inactivityEvents.timersMirrored({ timers: [] }),
       ];
@@ -101,8 +102,8 @@ describe('state/inactivitySlice', () => {
         reservationSid: 'WR1',
         taskSid: 'WT1',
         channelType: 'web',
-        startOn: 'customer_message',
-        timerMs: TIMER_MS,
+        policy: originalPolicy({ timerMs: TIMER_MS }),
+        nextPolicy: null,
         cycle: 1,
         cycleStartIndex: null,
         cycleStartedAt: T0,

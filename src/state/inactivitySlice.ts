@@ -8,6 +8,7 @@ import {
   onExtended,
   onHistoryOutdated,
   onPaused,
+  onPolicyChanged,
   onResumed,
   onWarningSent,
   onWrapupConfirmed,
@@ -47,6 +48,7 @@ type TimerUpdate<T extends InactivityEventType> = (
 const timerUpdates: { [T in InactivityEventType]?: TimerUpdate<T> } = {
   'inactivity/messageReceived': (timer, { message }) => applyMessage(timer, message),
   'inactivity/historyRead': (timer, { messages }) => replayHistory(timer, messages),
+  'inactivity/policyChanged': (timer, { policy }) => onPolicyChanged(timer, policy),
   'inactivity/customerMessageReceived': (timer, moment) => onCustomerMessage(timer, moment),
   'inactivity/agentMessageSent': (timer, moment) => onAgentMessage(timer, moment),
   'inactivity/timerPaused': (timer, { at }) => onPaused(timer, at),

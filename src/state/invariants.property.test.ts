@@ -295,13 +295,23 @@ describe('state/invariants', () => {
       fc.record({ kind: fc.constant('wrappingUp' as const), heldMessage: fc.option(moment, { nil: null }) }),
       fc.constant({ kind: 'done' as const }),
     );
+    const policy: fc.Arbitrary<ChannelPolicy> = fc.record({
+      enabled: fc.boolean(),
+      timerMs: fc.integer({ min: 1, max: 86_400_000 }),
+      startOn: fc.constantFrom('customer_message' as const, 'agent_reply' as const),
+      warnings: fc.array(fc.record({ beforeMs: fc.integer({ min: 1, max: 86_400_000 }), message: fc.string() }), {
+        maxLength: 3,
+      }),
+      closingMessage: fc.option(fc.string(), { nil: null }),
+      extendMs: fc.integer({ min: 0, max: 86_400_000 }),
+    });
     const timer: fc.Arbitrary<ConversationTimer> = fc.record({
       conversationSid: fc.nat().map((n) => `CH${n}`),
       reservationSid: fc.nat().map((n) => `WR${n}`),
       taskSid: fc.nat().map((n) => `WT${n}`),
       channelType: fc.string(),
-      startOn: fc.constantFrom('customer_message' as const, 'agent_reply' as const),
-      timerMs: fc.integer({ min: 1, max: 86_400_000 }),
+      policy,
+      nextPolicy: fc.option(policy, { nil: null }),
       cycle: fc.integer({ min: 1, max: 1_000_000 }),
       cycleStartedAt: time,
       cycleStartIndex: fc.option(fc.nat(), { nil: null }),

@@ -1,3 +1,4 @@
+import { originalPolicy } from '../core/testing/factories';
 import type { ConversationTimer, TimerPhaseState } from '../core/conversationTimer';
 import { onHistoryReconciled, startTimer } from '../core/conversationTimer';
 import { INACTIVITY_NAMESPACE, initialInactivityState } from './inactivitySlice';
@@ -15,8 +16,7 @@ function timer(overrides: Partial<ConversationTimer> = {}): ConversationTimer {
     reservationSid: 'WR1',
     taskSid: 'WT1',
     channelType: 'web',
-    startOn: 'customer_message',
-    timerMs: TIMER_MS,
+    policy: originalPolicy({ timerMs: TIMER_MS }),
     at: T0,
   });
   return { ...onHistoryReconciled(tracked), ...overrides };
@@ -101,7 +101,10 @@ describe('state/selectors', () => {
     });
 
     it('shows no remaining time while waiting for the agent', () => {
-      const waiting = timer({ startOn: 'agent_reply', phase: { kind: 'waiting' } });
+      const waiting = timer({
+        policy: originalPolicy({ startOn: 'agent_reply', timerMs: TIMER_MS }),
+        phase: { kind: 'waiting' },
+      });
       expect(countdownViewAt(waiting, T0 + 1_000)).toEqual({ phase: 'waiting', remainingMs: null, warningsSent: 0 });
     });
 

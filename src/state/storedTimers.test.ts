@@ -1,3 +1,4 @@
+import { originalPolicy } from '../core/testing/factories';
 import type { ConversationTimer, TimerPhaseState } from '../core/conversationTimer';
 import { onHistoryReconciled, startTimer } from '../core/conversationTimer';
 import { inactivityEvents } from './inactivityEvents';
@@ -20,8 +21,7 @@ function timer(overrides: Partial<ConversationTimer> = {}): ConversationTimer {
     reservationSid: 'WR1',
     taskSid: 'WT1',
     channelType: 'web',
-    startOn: 'customer_message',
-    timerMs: 60_000,
+    policy: originalPolicy({ timerMs: 60_000 }),
     at: T0,
   });
   return { ...onHistoryReconciled(tracked), ...overrides };
@@ -85,7 +85,13 @@ describe('state/storedTimers', () => {
     it('round-trip timers in every phase and history status', () => {
       const timers = [
         timer(),
-        timer({ conversationSid: 'CH2', reservationSid: 'WR2', startOn: 'agent_reply', phase: { kind: 'waiting' } }),
+        timer({
+          conversationSid: 'CH2',
+          reservationSid: 'WR2',
+          policy: originalPolicy({ startOn: 'agent_reply', timerMs: 60_000, closingMessage: 'Bye' }),
+          nextPolicy: originalPolicy({ timerMs: 3_600_000, warnings: [] }),
+          phase: { kind: 'waiting' },
+        }),
         timer({
           conversationSid: 'CH3',
           reservationSid: 'WR3',
@@ -142,15 +148,14 @@ describe('state/storedTimers', () => {
       });
     });
 
-    it('store only SIDs, timestamps and counters', () => {
+    it("store only SIDs, timestamps, counters and the admin's settings: nothing from the conversation", () => {
       const state = [
         inactivityEvents.conversationTracked({
           conversationSid: 'CH1',
           reservationSid: 'WR1',
           taskSid: 'WT1',
           channelType: 'whatsapp',
-          startOn: 'customer_message',
-          timerMs: 60_000,
+          policy: originalPolicy({ timerMs: 60_000 }),
           at: T0,
         }),
         inactivityEvents.warningSent({ conversationSid: 'CH1', cycle: 1, warningIndex: 0 }),
@@ -170,9 +175,9 @@ describe('state/storedTimers', () => {
           'history',
           'phase',
           'reservationSid',
-          'startOn',
+          'policy',
+          'nextPolicy',
           'taskSid',
-          'timerMs',
         ].sort(),
       );
       expect(entry.phase).toEqual({ kind: 'paused', remainingMs: 59_000, warningsSent: 1 });
@@ -185,8 +190,7 @@ describe('state/storedTimers', () => {
           reservationSid: 'WR1',
           taskSid: 'WT1',
           channelType: 'web',
-          startOn: 'customer_message',
-          timerMs: 60_000,
+          policy: originalPolicy({ timerMs: 60_000 }),
           at: T0,
         }),
         inactivityEvents.wrapupRequested({ conversationSid: 'CH1', cycle: 1 }),
@@ -250,9 +254,16 @@ describe('state/storedTimers', () => {
       ['a missing taskSid (as version 1 stored)', rawEntry({ taskSid: undefined })],
       ['an empty taskSid', rawEntry({ taskSid: '' })],
       ['a missing channelType', rawEntry({ channelType: undefined })],
-      ['an unknown startOn', rawEntry({ startOn: 'bogus' })],
-      ['a negative timerMs', rawEntry({ timerMs: -1 })],
-      ['a string timerMs', rawEntry({ timerMs: '60000' })],
+      ['a missing policy (as version 1 stored)', rawEntry({ policy: undefined })],
+      ['an unknown startOn', rawEntry({ policy: { ...originalPolicy(), startOn: 'bogus' } })],
+      ['a negative timerMs', rawEntry({ policy: { ...originalPolicy(), timerMs: -1 } })],
+      ['a string timerMs', rawEntry({ policy: { ...originalPolicy(), timerMs: '60000' } })],
+      ['warnings that are not a list', rawEntry({ policy: { ...originalPolicy(), warnings: {} } })],
+      ['a warning without its text', rawEntry({ policy: { ...originalPolicy(), warnings: [{ beforeMs: 1_000 }] } })],
+      ['a numeric closing message', rawEntry({ policy: { ...originalPolicy(), closingMessage: 7 } })],
+      ['a missing extension', rawEntry({ policy: { ...originalPolicy(), extendMs: undefined } })],
+      ['a missing nextPolicy', rawEntry({ nextPolicy: undefined })],
+      ['a nextPolicy that is a string', rawEntry({ nextPolicy: 'later' })],
       ['cycle 0', rawEntry({ cycle: 0 })],
       ['a fractional cycle', rawEntry({ cycle: 1.5 })],
       ['a negative cycleStartedAt', rawEntry({ cycleStartedAt: -5 })],
@@ -337,7 +348,14 @@ describe('state/storedTimers', () => {
       ['wrappingUp holding a message without index', { kind: 'wrappingUp', heldMessage: { at: 0 } }],
       ['done', { kind: 'done' }],
     ])('accepts the boundary values of a %s phase', (_kind, phase) => {
-      const edge = rawEntry({ timerMs: 0, cycle: 1, cycleStartedAt: 0, cycleStartIndex: 0, history: 'unread', phase });
+      const edge = rawEntry({
+        policy: originalPolicy({ timerMs: 0 }),
+        cycle: 1,
+        cycleStartedAt: 0,
+        cycleStartIndex: 0,
+        history: 'unread',
+        phase,
+      });
       expect(isStoredTimer(edge)).toBe(true);
       expect(parseStoredTimers(storedText([edge]))).toEqual({ timers: [edge], problem: null });
     });

@@ -1,3 +1,4 @@
+import type { ChannelPolicy, WarningPolicy } from '../config/policy';
 import type { ConversationTimer, MessageMoment, TimerPhaseState } from '../core/conversationTimer';
 import { restoredTimer } from '../core/conversationTimer';
 
@@ -27,13 +28,24 @@ function storedFieldsOf(timer: ConversationTimer): ConversationTimer {
     reservationSid: timer.reservationSid,
     taskSid: timer.taskSid,
     channelType: timer.channelType,
-    startOn: timer.startOn,
-    timerMs: timer.timerMs,
+    policy: policyFieldsOf(timer.policy),
+    nextPolicy: timer.nextPolicy === null ? null : policyFieldsOf(timer.nextPolicy),
     cycle: timer.cycle,
     cycleStartedAt: timer.cycleStartedAt,
     cycleStartIndex: timer.cycleStartIndex,
     history: timer.history,
     phase: phaseFieldsOf(timer.phase),
+  };
+}
+
+function policyFieldsOf(policy: ChannelPolicy): ChannelPolicy {
+  return {
+    enabled: policy.enabled,
+    timerMs: policy.timerMs,
+    startOn: policy.startOn,
+    warnings: policy.warnings.map(({ beforeMs, message }) => ({ beforeMs, message })),
+    closingMessage: policy.closingMessage,
+    extendMs: policy.extendMs,
   };
 }
 
@@ -108,6 +120,24 @@ function isPhase(value: unknown): value is TimerPhaseState {
   }
 }
 
+function isWarning(value: unknown): value is WarningPolicy {
+  return isRecord(value) && isTime(value.beforeMs) && typeof value.message === 'string';
+}
+
+/** A stored policy is the parser's output written back: each field is checked, not re-validated as configuration. */
+function isPolicy(value: unknown): value is ChannelPolicy {
+  return (
+    isRecord(value) &&
+    typeof value.enabled === 'boolean' &&
+    isTime(value.timerMs) &&
+    (value.startOn === 'customer_message' || value.startOn === 'agent_reply') &&
+    Array.isArray(value.warnings) &&
+    (value.warnings as unknown[]).every(isWarning) &&
+    (value.closingMessage === null || typeof value.closingMessage === 'string') &&
+    isTime(value.extendMs)
+  );
+}
+
 /** A stored entry is only trusted when every field has the type and range the core relies on. */
 export function isStoredTimer(value: unknown): value is ConversationTimer {
   return (
@@ -116,8 +146,8 @@ export function isStoredTimer(value: unknown): value is ConversationTimer {
     isSid(value.reservationSid) &&
     isSid(value.taskSid) &&
     typeof value.channelType === 'string' &&
-    (value.startOn === 'customer_message' || value.startOn === 'agent_reply') &&
-    isTime(value.timerMs) &&
+    isPolicy(value.policy) &&
+    (value.nextPolicy === null || isPolicy(value.nextPolicy)) &&
     Number.isInteger(value.cycle) &&
     (value.cycle as number) >= 1 &&
     isTime(value.cycleStartedAt) &&

@@ -1,3 +1,4 @@
+import { originalPolicy } from '../core/testing/factories';
 import type { ConversationTimer } from '../core/conversationTimer';
 import { startTimer } from '../core/conversationTimer';
 import type { KeyValueStorage } from '../runtime/keyValueStorage';
@@ -13,8 +14,7 @@ function timer(conversationSid = 'CH1'): ConversationTimer {
     reservationSid: `WR-${conversationSid}`,
     taskSid: `WT-${conversationSid}`,
     channelType: 'web',
-    startOn: 'customer_message',
-    timerMs: 60_000,
+    policy: originalPolicy({ timerMs: 60_000 }),
     at: T0,
   });
 }

@@ -7,6 +7,8 @@ import { combineReducers, createStore } from 'redux';
 import type { Store } from 'redux';
 
 import type { HistoryStatus, TrackRequest } from '../../core/conversationTimer';
+import type { TimerOverrides } from '../../core/testing/factories';
+import { trackRequest } from '../../core/testing/factories';
 import type { NowSource } from '../../runtime/ticker';
 import type { InactivityEvent } from '../../state/inactivityEvents';
 import { inactivityEvents } from '../../state/inactivityEvents';
@@ -57,7 +59,7 @@ export function dispatchNow(store: TestStore, event: InactivityEvent): void {
 }
 
 /** What `track` is asked: the track request's fields, and whether the history is read afterwards. */
-export interface TrackOptions extends Partial<TrackRequest> {
+export interface TrackOptions extends TimerOverrides {
   /**
    * `reconciled` (the default) reads an empty history right after tracking, as production does once the recent
    * messages are loaded, so the timer counts. `unread` stops before that: the timer awaits its history.
@@ -67,16 +69,12 @@ export interface TrackOptions extends Partial<TrackRequest> {
 
 /** Tracks CH1 (task WT1) with a 35 s timer started at 0 (the original plugin's example) unless overridden. */
 export function track(store: TestStore, { history = 'reconciled', ...overrides }: TrackOptions = {}): void {
-  const request: TrackRequest = {
+  const request: TrackRequest = trackRequest({
     conversationSid: 'CH1',
     reservationSid: 'WR1',
     taskSid: 'WT1',
-    channelType: 'web',
-    startOn: 'customer_message',
-    timerMs: 35_000,
-    at: 0,
     ...overrides,
-  };
+  });
   dispatchNow(store, inactivityEvents.conversationTracked(request));
   if (history === 'reconciled') {
     dispatchNow(store, inactivityEvents.historyRead({ conversationSid: request.conversationSid, messages: [] }));

@@ -22,17 +22,25 @@ export function warningsAt(...beforeSec: number[]): WarningPolicy[] {
     .map((sec) => ({ beforeMs: sec * 1000, message: `warning ${sec}s before` }));
 }
 
-/** A timer tracked at `at` (default 0) under the original policy's timer, its history already reconciled. */
-export function trackedTimer(overrides: Partial<TrackRequest> = {}): ConversationTimer {
-  const timer = startTimer({
+/** What a test may say about a tracked timer: the request's fields, and the policy's timer and start mode in short. */
+export type TimerOverrides = Partial<TrackRequest> & Partial<Pick<ChannelPolicy, 'startOn' | 'timerMs'>>;
+
+/** The track request of CH0001 under the original policy, with `overrides`. */
+export function trackRequest(overrides: TimerOverrides = {}): TrackRequest {
+  const { startOn, timerMs, policy, ...request } = overrides;
+  const base = policy ?? originalPolicy();
+  return {
     conversationSid: 'CH0001',
     reservationSid: 'WR0001',
     taskSid: 'WT0001',
     channelType: 'web',
-    startOn: 'customer_message',
-    timerMs: 35_000,
     at: 0,
-    ...overrides,
-  });
-  return { ...timer, history: 'reconciled' };
+    ...request,
+    policy: { ...base, startOn: startOn ?? base.startOn, timerMs: timerMs ?? base.timerMs },
+  };
+}
+
+/** A timer tracked at `at` (default 0) under the original policy, its history already reconciled. */
+export function trackedTimer(overrides: TimerOverrides = {}): ConversationTimer {
+  return { ...startTimer(trackRequest(overrides)), history: 'reconciled' };
 }

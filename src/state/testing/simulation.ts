@@ -234,8 +234,7 @@ export function simulate(scenario: Scenario): SimulationResult {
         reservationSid: conversation.reservationSid,
         taskSid: simTaskSid(conversation),
         channelType: 'web',
-        startOn: policy.startOn,
-        timerMs: policy.timerMs,
+        policy,
         at,
       }),
     );
