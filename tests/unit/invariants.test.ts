@@ -2,6 +2,7 @@
  * The CI short form of the benchmarks (BENCHMARKS.md, items 1 and 5): the invariants they measure, asserted on
  * counts only, never on timings. The bundle ceiling is checked after the build by bench/bundleCeiling.ts.
  */
+import { originalPolicy } from '../../src/core/testing/factories';
 import { inactivityEvents } from '../../src/state/inactivityEvents';
 import { ORIGINAL_CONFIG, startHarness } from '../../src/flex/testing/engineHarness';
 import { fakeTask } from '../../src/flex/testing/fakeFlex';
@@ -86,8 +87,7 @@ describe('benchmarks/invariants: nothing left behind', () => {
         reservationSid: 'WR9',
         taskSid: 'WT9',
         channelType: 'web',
-        startOn: 'customer_message',
-        timerMs: 35_000,
+        policy: originalPolicy(),
         at: START,
       }),
     );
