@@ -85,4 +85,22 @@ describe('browser: what an agent meets on an ordinary day (sandbox)', () => {
       await contexts.pop()?.close();
     }
   });
+
+  test('times a chat that arrived while the TaskRouter worker was reconnecting (Flex rebuilt its task list)', async () => {
+    await session.api.setConfig({ timer_sec: 8, warning_sec: 3 });
+    const agent = await openAgent();
+    const first = await session.api.createConversation({ channelType: 'web' });
+    await agent.badgeSeconds(first.taskSid);
+    await session.api.reconnectWorker({ offlineMs: 3_000 });
+    const arrived = await session.api.createConversation({ channelType: 'sms' });
+    const createdAt = Date.now();
+    expect(await agent.badgeSeconds(arrived.taskSid, 20_000)).toBeGreaterThan(0);
+    const task = await session.api.waitFor(
+      () => session.api.task(arrived.taskSid),
+      (current) => current.status === 'wrapping',
+      20_000,
+    );
+    expect(task.status).toBe('wrapping');
+    expect(Date.now() - createdAt).toBeGreaterThan(7_000);
+  });
 });
