@@ -1,7 +1,8 @@
 /**
  * Browser tests: Jest drives Debian's Chromium through playwright-core against the sandbox (the real Flex UI,
- * offline, with the built plugin). Node environment, one worker (one browser at a time on a 2-core machine), long
- * timeouts because Flex boots in seconds. Run through `npm test` (scripts/test.js), which builds what they need.
+ * offline, with the built plugin). Node environment, long timeouts because Flex boots in seconds. Two workers: each
+ * test file has its own sandbox and browser, and the tests mostly wait on timers, so two files share the 2 cores
+ * well (npm test stays under 4 minutes); every timing margin in the tests is a second or more. Run through `npm test` (scripts/test.js), which builds what they need.
  */
 const path = require('path');
 const unit = require('../../jest.config.js').projects[0];
@@ -18,5 +19,5 @@ module.exports = {
   moduleNameMapper: unit.moduleNameMapper,
   globalSetup: '<rootDir>/tests/browser/support/globalSetup.ts',
   testTimeout: 120_000,
-  maxWorkers: 1,
+  maxWorkers: 2,
 };
