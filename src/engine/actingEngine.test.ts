@@ -294,6 +294,20 @@ describe('engine/actingEngine', () => {
       expect(harness.timer()).toBeUndefined();
     });
 
+    it('retries a WrapupTask another plugin cancels only with the backoff, and tells the agent once', async () => {
+      const harness = startHarness();
+      harness.effects.wrapupCancelled = true;
+      await harness.advanceTo(T0 + 35_000 + 120_000);
+      // Asked at 35 s, then after 2, 5, 15, 30 and 60 s: six attempts in two minutes, not one a tick.
+      expect(harness.effects.wrapups).toHaveLength(6);
+      expect(harness.notices.filter((notice) => notice.kind === 'wrapupFailed')).toEqual([
+        expect.objectContaining({ reason: 'Action WrapupTask cancelled by before event' }),
+      ]);
+      harness.effects.wrapupCancelled = false;
+      await harness.advance(60_000);
+      expect(harness.timer()).toBeUndefined();
+    });
+
     it('acts on a conversation only once its messages are followed, then catches up from its history', async () => {
       const first = startHarness();
       await first.advance(1_000);

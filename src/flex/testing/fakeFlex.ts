@@ -245,8 +245,12 @@ export class FakeEffects implements CommandEffects {
     finish?.();
   }
 
+  /** While true, another plugin's beforeWrapupTask listener cancels every WrapupTask (a transfer is pending). */
+  wrapupCancelled = false;
+
   wrapupTask(reservationSid: string): Promise<void> {
     this.wrapups.push(reservationSid);
+    if (this.wrapupCancelled) return Promise.reject(new Error('Action WrapupTask cancelled by before event'));
     const finish = (): void => {
       const task = this.tasks.tasks.get(reservationSid);
       if (this.wrapupWorks && task !== undefined) this.tasks.set({ ...task, status: 'wrapping' });
