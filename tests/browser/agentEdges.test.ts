@@ -1,8 +1,5 @@
-import type { BrowserContext } from 'playwright-core';
-
-import { withScreenshots } from './support/failureScreenshots';
 import type { AgentPage } from './support/sandboxSession';
-import { SandboxSession } from './support/sandboxSession';
+import { useSandboxSuite } from './support/sandboxSuite';
 
 /** An init script that runs this page's clock `shiftMs` off Twilio's (the sandbox server keeps the true time). */
 function shiftedClock(shiftMs: number): string {
@@ -18,52 +15,29 @@ function shiftedClock(shiftMs: number): string {
 }
 
 describe('browser: what an agent meets on an ordinary day (sandbox)', () => {
-  let session: SandboxSession;
-  let contexts: BrowserContext[] = [];
-  let pages: AgentPage[] = [];
-
-  beforeAll(async () => {
-    session = await SandboxSession.start();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
-
-  beforeEach(async () => {
-    await session.api.reset();
-  });
-
-  afterEach(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    contexts = [];
-    pages = [];
-  });
+  const suite = useSandboxSuite();
+  const { test } = suite;
+  const api = () => suite.session().api;
 
   /** The agent desktop in a new browser profile (nothing remembered), its clock shifted by `shiftMs`. */
   const openAgent = async (shiftMs = 0): Promise<AgentPage> => {
-    const context = await session.newContext();
-    contexts.push(context);
+    const context = await suite.newContext();
     if (shiftMs !== 0) await context.addInitScript(shiftedClock(shiftMs));
-    const agent = await session.openAgent(context);
-    pages.push(agent);
-    return agent;
+    return suite.openAgent(context);
   };
 
-  const test = (name: string, body: () => Promise<void>) => it(name, () => withScreenshots(name, () => pages, body));
-
   test("keeps the agent's half-typed reply when the warning is sent", async () => {
-    await session.api.setConfig({ timer_sec: 8, warning_sec: 5, warning_message: 'Still there?' });
+    await api().setConfig({ timer_sec: 8, warning_sec: 5, warning_message: 'Still there?' });
     const agent = await openAgent();
-    const { conversationSid, taskSid } = await session.api.createConversation({ channelType: 'web' });
-    await session.api.send(conversationSid, 'customer', 'Hi, I need help with my order.');
+    const { conversationSid, taskSid } = await api().createConversation({ channelType: 'web' });
+    await api().send(conversationSid, 'customer', 'Hi, I need help with my order.');
     await agent.page.locator(`[data-task-sid="${taskSid}"]`).click();
     const input = agent.page.locator('textarea[data-testid="message-input"]');
     await input.click();
     const draft = 'Let me look up your order, one mom';
     await input.type(draft);
-    const sent = await session.api.waitFor(
-      () => session.api.pluginMessages(conversationSid),
+    const sent = await api().waitFor(
+      () => api().pluginMessages(conversationSid),
       (messages) => messages.length > 0,
       15_000,
     );
@@ -73,30 +47,30 @@ describe('browser: what an agent meets on an ordinary day (sandbox)', () => {
   });
 
   test('with the PC clock 5 min fast, 5 min slow or 2 h fast on a new profile, a chat gets its full timer', async () => {
-    await session.api.setConfig({ timer_sec: 20, warning_sec: 5 });
+    await api().setConfig({ timer_sec: 20, warning_sec: 5 });
     for (const shiftMs of [300_000, -300_000, 7_200_000]) {
-      const { conversationSid, taskSid } = await session.api.createConversation({ channelType: 'web' });
-      await session.api.send(conversationSid, 'customer', 'Hello?');
+      const { conversationSid, taskSid } = await api().createConversation({ channelType: 'web' });
+      await api().send(conversationSid, 'customer', 'Hello?');
       const agent = await openAgent(shiftMs);
       const shown = await agent.badgeSeconds(taskSid);
       await agent.page.waitForTimeout(3_000);
-      expect({ shiftMs, status: (await session.api.task(taskSid)).status }).toEqual({ shiftMs, status: 'accepted' });
+      expect({ shiftMs, status: (await api().task(taskSid)).status }).toEqual({ shiftMs, status: 'accepted' });
       expect({ shiftMs, shown: shown >= 10 }).toEqual({ shiftMs, shown: true });
-      await contexts.pop()?.close();
+      await agent.page.context().close();
     }
   });
 
   test('times a chat that arrived while the TaskRouter worker was reconnecting (Flex rebuilt its task list)', async () => {
-    await session.api.setConfig({ timer_sec: 8, warning_sec: 3 });
+    await api().setConfig({ timer_sec: 8, warning_sec: 3 });
     const agent = await openAgent();
-    const first = await session.api.createConversation({ channelType: 'web' });
+    const first = await api().createConversation({ channelType: 'web' });
     await agent.badgeSeconds(first.taskSid);
-    await session.api.reconnectWorker({ offlineMs: 3_000 });
-    const arrived = await session.api.createConversation({ channelType: 'sms' });
+    await api().reconnectWorker({ offlineMs: 3_000 });
+    const arrived = await api().createConversation({ channelType: 'sms' });
     const createdAt = Date.now();
     expect(await agent.badgeSeconds(arrived.taskSid, 20_000)).toBeGreaterThan(0);
-    const task = await session.api.waitFor(
-      () => session.api.task(arrived.taskSid),
+    const task = await api().waitFor(
+      () => api().task(arrived.taskSid),
       (current) => current.status === 'wrapping',
       20_000,
     );
