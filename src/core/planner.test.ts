@@ -12,7 +12,7 @@ import {
 } from './conversationTimer';
 import type { ConversationTimer } from './conversationTimer';
 import { nextDueAt, planCommands, planForTimer } from './planner';
-import { originalPolicy, trackedTimer, warningsAt } from './testing/factories';
+import { originalPolicy, trackedTimer, warningsAt, trackRequest } from './testing/factories';
 
 describe('core/planner', () => {
   const policy = originalPolicy();
@@ -129,14 +129,16 @@ describe('core/planner', () => {
     });
 
     it('plans nothing for a timer just tracked, until its history is reconciled', () => {
-      const tracked = startTimer({
-        conversationSid: 'CH0001',
-        reservationSid: 'WR0001',
-        taskSid: 'WT0001',
-        channelType: 'web',
-        policy: originalPolicy({ timerMs: 35_000 }),
-        at: 0,
-      });
+      const tracked = startTimer(
+        trackRequest({
+          conversationSid: 'CH0001',
+          reservationSid: 'WR0001',
+          taskSid: 'WT0001',
+          channelType: 'web',
+          timerMs: 35_000,
+          at: 0,
+        }),
+      );
       expect(planForTimer(tracked, policy, 20_000)).toBeNull();
       expect(planForTimer(onHistoryReconciled(tracked), policy, 20_000)).toMatchObject({ kind: 'sendWarning' });
       expect(nextDueAt(onHistoryReconciled(tracked), policy, 0)).toBe(20_000);

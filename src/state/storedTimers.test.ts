@@ -1,4 +1,4 @@
-import { originalPolicy } from '../core/testing/factories';
+import { originalPolicy, trackRequest } from '../core/testing/factories';
 import type { ConversationTimer, TimerPhaseState } from '../core/conversationTimer';
 import { onHistoryReconciled, startTimer } from '../core/conversationTimer';
 import { inactivityEvents } from './inactivityEvents';
@@ -16,14 +16,16 @@ const T0 = 1_700_000_000_000;
 
 /** Tracked at T0 under a 60 s timer, its history read. */
 function timer(overrides: Partial<ConversationTimer> = {}): ConversationTimer {
-  const tracked = startTimer({
-    conversationSid: 'CH1',
-    reservationSid: 'WR1',
-    taskSid: 'WT1',
-    channelType: 'web',
-    policy: originalPolicy({ timerMs: 60_000 }),
-    at: T0,
-  });
+  const tracked = startTimer(
+    trackRequest({
+      conversationSid: 'CH1',
+      reservationSid: 'WR1',
+      taskSid: 'WT1',
+      channelType: 'web',
+      timerMs: 60_000,
+      at: T0,
+    }),
+  );
   return { ...onHistoryReconciled(tracked), ...overrides };
 }
 
@@ -150,14 +152,16 @@ describe('state/storedTimers', () => {
 
     it("store only SIDs, timestamps, counters and the admin's settings: nothing from the conversation", () => {
       const state = [
-        inactivityEvents.conversationTracked({
-          conversationSid: 'CH1',
-          reservationSid: 'WR1',
-          taskSid: 'WT1',
-          channelType: 'whatsapp',
-          policy: originalPolicy({ timerMs: 60_000 }),
-          at: T0,
-        }),
+        inactivityEvents.conversationTracked(
+          trackRequest({
+            conversationSid: 'CH1',
+            reservationSid: 'WR1',
+            taskSid: 'WT1',
+            channelType: 'whatsapp',
+            timerMs: 60_000,
+            at: T0,
+          }),
+        ),
         inactivityEvents.warningSent({ conversationSid: 'CH1', cycle: 1, warningIndex: 0 }),
         inactivityEvents.timerPaused({ conversationSid: 'CH1', at: T0 + 1_000 }),
       ].reduce(inactivityReducer, initialInactivityState);
@@ -185,14 +189,16 @@ describe('state/storedTimers', () => {
 
     it('store a held message as its time and index only', () => {
       const state = [
-        inactivityEvents.conversationTracked({
-          conversationSid: 'CH1',
-          reservationSid: 'WR1',
-          taskSid: 'WT1',
-          channelType: 'web',
-          policy: originalPolicy({ timerMs: 60_000 }),
-          at: T0,
-        }),
+        inactivityEvents.conversationTracked(
+          trackRequest({
+            conversationSid: 'CH1',
+            reservationSid: 'WR1',
+            taskSid: 'WT1',
+            channelType: 'web',
+            timerMs: 60_000,
+            at: T0,
+          }),
+        ),
         inactivityEvents.wrapupRequested({ conversationSid: 'CH1', cycle: 1 }),
         inactivityEvents.customerMessageReceived({ conversationSid: 'CH1', at: T0 + 61_000, messageIndex: 3 }),
       ].reduce(inactivityReducer, initialInactivityState);
