@@ -77,4 +77,19 @@ describe('browser: what an agent meets on an ordinary day (sandbox)', () => {
     expect(task.status).toBe('wrapping');
     expect(Date.now() - createdAt).toBeGreaterThan(7_000);
   });
+
+  test('after the admin lengthens the timer mid-chat and the agent reloads, a customer message brings no warning', async () => {
+    await api().setConfig({ timer_sec: 30, warning_sec: 10 });
+    const agent = await openAgent();
+    const { conversationSid, taskSid } = await api().createConversation({ channelType: 'web' });
+    await agent.badgeSeconds(taskSid);
+    await api().setConfig({ timer_sec: 3_600, warning_sec: 600 });
+    await agent.page.reload();
+    await agent.badgeSeconds(taskSid);
+    await api().send(conversationSid, 'customer', 'Still deciding, one moment');
+    await agent.page.waitForTimeout(4_000);
+    expect(await api().pluginMessages(conversationSid)).toEqual([]);
+    // The new cycle runs wholly under the new settings: an hour.
+    expect(await agent.badgeText(taskSid)).toMatch(/^(59:\d{2}|1:00:00)$/);
+  });
 });
