@@ -771,6 +771,34 @@ describe('config/parseInactivityConfig', () => {
       expect(parsed.config.channelPolicies).toEqual({});
     });
 
+    const KNOWN_TYPES = 'web, sms, whatsapp, messenger, gbm, email';
+
+    it.each([
+      ['whatsap', 'did you mean whatsapp? '],
+      ['webchat', ''],
+      ['messanger', 'did you mean messenger? '],
+    ])(
+      'notes a channel %s that Flex Conversations never writes, and still applies it to exactly that type',
+      (type, hint) => {
+        const parsed = parseInactivityConfig({ timer_sec: 120, channels: { [type]: { timer_sec: 90 } } });
+        expect(parsed.problems).toEqual([
+          {
+            level: 'notice',
+            key: `customerInactivity.channels.${type}`,
+            message:
+              `customerInactivity.channels.${type} is not a channel type Flex Conversations writes (${hint}known types: ` +
+              `${KNOWN_TYPES}); it applies only to tasks whose channelType is exactly "${type}".`,
+          },
+        ]);
+        expect(policyForChannel(parsed.config, type).timerMs).toBe(90_000);
+      },
+    );
+
+    it('takes every channel type Flex Conversations writes without a notice', () => {
+      const channels = Object.fromEntries(KNOWN_TYPES.split(', ').map((type) => [type, { timer_sec: 90 }]));
+      expect(parseInactivityConfig({ channels }).problems).toEqual([]);
+    });
+
     it('rejects a blank channel type and notes a capitalised Flex channel type that would never match', () => {
       const parsed = parseInactivityConfig({ channels: { '': {}, SMS: {}, Custom: {} } });
       expect(parsed.problems).toEqual([
@@ -784,6 +812,13 @@ describe('config/parseInactivityConfig', () => {
           key: 'customerInactivity.channels.SMS',
           message:
             'customerInactivity.channels.SMS only applies to tasks whose channelType is exactly "SMS"; Flex writes "sms".',
+        },
+        {
+          level: 'notice',
+          key: 'customerInactivity.channels.Custom',
+          message:
+            `customerInactivity.channels.Custom is not a channel type Flex Conversations writes (known types: ` +
+            `${KNOWN_TYPES}); it applies only to tasks whose channelType is exactly "Custom".`,
         },
       ]);
       expect(Object.keys(parsed.config.channelPolicies)).toEqual(['SMS', 'Custom']);
@@ -800,14 +835,14 @@ describe('config/parseInactivityConfig', () => {
   describe('problem order', () => {
     it('follows the order the keys appear in, top level first, then inside channels', () => {
       const raw: unknown = JSON.parse(
-        '{"warning_sec":40,"zzz":1,"timer_sec":35,"channels":{"b":{"extend_sec":0,"timer_sec":"x"},"a":5},"enabled":"yes"}',
+        '{"warning_sec":40,"zzz":1,"timer_sec":35,"channels":{"sms":{"extend_sec":0,"timer_sec":"x"},"web":5},"enabled":"yes"}',
       );
       expect(parseInactivityConfig(raw).problems.map((problem) => problem.key)).toEqual([
         'customerInactivity.warning_sec',
         'customerInactivity.zzz',
-        'customerInactivity.channels.b.extend_sec',
-        'customerInactivity.channels.b.timer_sec',
-        'customerInactivity.channels.a',
+        'customerInactivity.channels.sms.extend_sec',
+        'customerInactivity.channels.sms.timer_sec',
+        'customerInactivity.channels.web',
         'customerInactivity.enabled',
       ]);
     });

@@ -44,7 +44,8 @@ export const TOP_LEVEL_KEYS: readonly string[] = [...CHANNEL_KEYS, 'channels'];
 export const WARNING_ITEM_KEYS: readonly string[] = ['before_sec', 'message'];
 
 // Channel types Flex Conversations itself sets; used only to spot an override that will never match (e.g. "SMS").
-const FLEX_CHANNEL_TYPES: readonly string[] = ['web', 'sms', 'whatsapp', 'messenger', 'gbm', 'email', 'chat'];
+/** The channel types Flex Conversations writes into `task.attributes.channelType`. */
+export const FLEX_CHANNEL_TYPES: readonly string[] = ['web', 'sms', 'whatsapp', 'messenger', 'gbm', 'email'];
 const DEFAULTS_SUMMARY =
   `timer_sec ${DEFAULT_TIMER_SEC}, warning_sec ${DEFAULT_WARNING_SEC}, start_on "customer_message", ` +
   `extend_sec ${DEFAULT_EXTEND_SEC}, no closing message`;
@@ -252,11 +253,23 @@ function resolveChannel(
   return [[type, resolveLayer({ fields: value, path, inheritsFrom: [], report }, top)]];
 }
 
-/** Overrides are matched to `task.attributes.channelType` exactly, so "SMS" or " sms" would silently never apply. */
+/**
+ * Overrides are matched to `task.attributes.channelType` exactly, so "SMS", " sms" or a typo like "whatsap" would
+ * silently never apply. A custom channel type is still honoured: the admin is told, not overruled.
+ */
 function noteChannelSpelling(report: Reporter, path: ConfigPath, type: string): void {
+  if (FLEX_CHANNEL_TYPES.includes(type)) return;
   const normalized = type.trim().toLowerCase();
-  if (normalized === type || !FLEX_CHANNEL_TYPES.includes(normalized)) return;
-  const text = ` only applies to tasks whose channelType is exactly ${JSON.stringify(type)}; Flex writes ${JSON.stringify(normalized)}.`;
+  if (FLEX_CHANNEL_TYPES.includes(normalized)) {
+    const text = ` only applies to tasks whose channelType is exactly ${JSON.stringify(type)}; Flex writes ${JSON.stringify(normalized)}.`;
+    report.notice(path, text);
+    return;
+  }
+  const closest = closestKey(type, FLEX_CHANNEL_TYPES);
+  const hint = closest === undefined ? '' : `did you mean ${closest}? `;
+  const text =
+    ` is not a channel type Flex Conversations writes (${hint}known types: ${FLEX_CHANNEL_TYPES.join(', ')}); ` +
+    `it applies only to tasks whose channelType is exactly ${JSON.stringify(type)}.`;
   report.notice(path, text);
 }
 
