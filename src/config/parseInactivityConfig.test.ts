@@ -130,10 +130,13 @@ describe('config/parseInactivityConfig', () => {
 
   describe('valid top-level values', () => {
     const exactly1600 = 'a'.repeat(MAX_MESSAGE_LENGTH);
+    const SHORT_WHATSAPP = { whatsapp: { timer_sec: 300, warning_sec: 60 } };
+
     it.each<[string, Record<string, unknown>, Partial<ChannelPolicy>]>([
       ['enabled false', { enabled: false }, { enabled: false }],
       ['the shortest timer', { timer_sec: 5, warning_sec: 1 }, { timerMs: 5_000 }],
-      ['the longest timer', { timer_sec: 604_800 }, { timerMs: 604_800_000 }],
+      // WhatsApp gets its own shorter timer: a week would run past its 24-hour window (a notice of its own).
+      ['the longest timer', { timer_sec: 604_800, channels: SHORT_WHATSAPP }, { timerMs: 604_800_000 }],
       ['a fractional timer', { timer_sec: 95.5 }, { timerMs: 95_500 }],
       ['a timer rounded to whole ms', { timer_sec: 120.3456 }, { timerMs: 120_346 }],
       ['agent_reply', { start_on: 'agent_reply' }, { startOn: 'agent_reply' }],
@@ -162,7 +165,7 @@ describe('config/parseInactivityConfig', () => {
       ['no warnings at all', { warnings: [] }, { warnings: [] }],
       [
         'the latest possible warning',
-        { timer_sec: 604_800, warning_sec: 604_799.999 },
+        { timer_sec: 604_800, warning_sec: 604_799.999, channels: SHORT_WHATSAPP },
         { warnings: [{ beforeMs: 604_799_999, message: DEFAULT_WARNING_MESSAGE }] },
       ],
     ])('accepts %s with no problems', (_name, raw, expected) => {
@@ -793,6 +796,26 @@ describe('config/parseInactivityConfig', () => {
         expect(policyForChannel(parsed.config, type).timerMs).toBe(90_000);
       },
     );
+
+    it("notes a WhatsApp timer longer than WhatsApp's 24-hour window when it would send a warning", () => {
+      expect(parseInactivityConfig({ timer_sec: 90_000, warning_sec: 600 }).problems).toEqual([
+        {
+          level: 'notice',
+          key: 'customerInactivity.timer_sec',
+          message:
+            "customerInactivity.timer_sec (90000) is longer than the 24-hour window in which whatsapp accepts messages after the customer's last one: on whatsapp, warnings and a closing message due later are not sent (the wrap-up still happens).",
+        },
+      ]);
+      const own = parseInactivityConfig({ channels: { whatsapp: { timer_sec: 86_401, closing_message: 'Bye' } } });
+      expect(own.problems.map((problem) => problem.key)).toEqual(['customerInactivity.channels.whatsapp.timer_sec']);
+    });
+
+    it('says nothing of the WhatsApp window at 24 hours exactly, without messages, or for other channels', () => {
+      expect(parseInactivityConfig({ timer_sec: 86_400, warning_sec: 600 }).problems).toEqual([]);
+      expect(parseInactivityConfig({ timer_sec: 90_000, warnings: [] }).problems).toEqual([]);
+      const smsOnly = { timer_sec: 300, channels: { sms: { timer_sec: 90_000 } } };
+      expect(parseInactivityConfig(smsOnly).problems).toEqual([]);
+    });
 
     it('takes every channel type Flex Conversations writes without a notice', () => {
       const channels = Object.fromEntries(KNOWN_TYPES.split(', ').map((type) => [type, { timer_sec: 90 }]));

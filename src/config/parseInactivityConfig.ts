@@ -1,4 +1,6 @@
-import type { ChannelPolicy, ConfigProblem, ParsedConfig, StartOn, WarningPolicy } from './policy';
+import { CUSTOMER_SERVICE_WINDOWS_MS } from './messagingWindow';
+import type { ChannelPolicy, ConfigProblem, InactivityConfig, ParsedConfig, StartOn, WarningPolicy } from './policy';
+import { policyForChannel } from './policy';
 import { describeType, describeValue, formatPath } from './describeProblems';
 import type { ConfigPath } from './describeProblems';
 
@@ -136,7 +138,31 @@ function parseUnchecked(raw: unknown): ParsedConfig {
   const top = resolveLayer({ fields: raw, path: [], inheritsFrom: null, report }, DEFAULT_DRAFT);
   const channels = resolveChannels(raw, report, top);
   const channelPolicies = Object.fromEntries(channels.map(([type, draft]) => [type, toPolicy(draft)]));
-  return { config: { defaultPolicy: toPolicy(top), channelPolicies }, problems: orderByAppearance(raw, collected) };
+  const config: InactivityConfig = { defaultPolicy: toPolicy(top), channelPolicies };
+  noteMessagingWindows(raw, config, report);
+  return { config, problems: orderByAppearance(raw, collected) };
+}
+
+/**
+ * A channel with a customer-service window (WhatsApp: 24 hours) refuses free-form messages long after the
+ * customer's last one: with a timer longer than the window, its warnings or closing message would be skipped.
+ */
+function noteMessagingWindows(raw: Fields, config: InactivityConfig, report: Reporter): void {
+  for (const [channelType, windowMs] of Object.entries(CUSTOMER_SERVICE_WINDOWS_MS)) {
+    const policy = policyForChannel(config, channelType);
+    const sendsMessages = policy.warnings.length > 0 || policy.closingMessage !== null;
+    if (!policy.enabled || policy.timerMs <= windowMs || !sendsMessages) continue;
+    const override = raw.channels;
+    const ownTimer = isRecord(override) && isRecord(override[channelType]) && has(override[channelType], 'timer_sec');
+    const path: ConfigPath = ownTimer ? ['channels', channelType, 'timer_sec'] : ['timer_sec'];
+    const hours = windowMs / 3_600_000;
+    report.notice(
+      path,
+      ` (${policy.timerMs / 1_000}) is longer than the ${hours}-hour window in which ${channelType} accepts messages ` +
+        `after the customer's last one: on ${channelType}, warnings and a closing message due later are not sent ` +
+        '(the wrap-up still happens).',
+    );
+  }
 }
 
 function defaultsWith(level: ConfigProblem['level'], text: string): ParsedConfig {

@@ -51,6 +51,7 @@ describe('core/conversationTimer', () => {
         cycleStartedAt: 5_000,
         cycleStartIndex: null,
         history: 'unread',
+        lastCustomerAt: null,
         phase: { kind: 'counting', deadlineAt: 40_000, warningsSent: 0 },
       });
     });
@@ -87,9 +88,17 @@ describe('core/conversationTimer', () => {
       expect(next.phase).toEqual({ kind: 'counting', deadlineAt: 45_000, warningsSent: 0 });
     });
 
-    it('ignores a message written before acceptance (time decides while no message started the cycle)', () => {
+    it('opens no cycle for a message written before acceptance, but notes when the customer wrote it', () => {
       const timer = trackedTimer({ at: 5_000 });
-      expect(onCustomerMessage(timer, { at: 4_000, messageIndex: 0 })).toBe(timer);
+      const seen = onCustomerMessage(timer, { at: 4_000, messageIndex: 0 });
+      expect(seen).toEqual({ ...timer, lastCustomerAt: 4_000 });
+      expect(onCustomerMessage(seen, { at: 3_000, messageIndex: 0 })).toBe(seen);
+    });
+
+    it('notes when the customer last wrote at every message that opens a cycle, never moving it back', () => {
+      const replied = onCustomerMessage(trackedTimer(), { at: 10_000, messageIndex: 2 });
+      expect(replied.lastCustomerAt).toBe(10_000);
+      expect(onCustomerMessage(replied, { at: 9_000, messageIndex: 3 }).lastCustomerAt).toBe(10_000);
     });
 
     it('never moves an extended deadline earlier', () => {
@@ -339,6 +348,7 @@ describe('core/conversationTimer', () => {
       const held = onCustomerMessage(requested, { at: 36_000, messageIndex: 5 });
       expect(held).toEqual({
         ...requested,
+        lastCustomerAt: 36_000,
         phase: { kind: 'wrappingUp', heldMessage: { at: 36_000, messageIndex: 5 } },
       });
       expect(phaseAt(held, 36_000)).toBe('wrappingUp');
@@ -376,7 +386,9 @@ describe('core/conversationTimer', () => {
       expect(onCustomerMessage(wrapping, { at: 50_000, messageIndex: 4 })).toBe(wrapping);
       expect(onCustomerMessage(wrapping, { at: 50_000, messageIndex: 3 })).toBe(wrapping);
       const byTime = onWrapupRequested(trackedTimer({ at: 5_000 }), 1);
-      expect(onCustomerMessage(byTime, { at: 5_000 })).toBe(byTime);
+      const seen = onCustomerMessage(byTime, { at: 5_000 });
+      expect(seen).toEqual({ ...byTime, lastCustomerAt: 5_000 });
+      expect(onCustomerMessage(seen, { at: 5_000 })).toBe(seen);
     });
 
     it('is lost once the wrap-up is confirmed', () => {

@@ -66,6 +66,11 @@ export interface ConversationTimer {
    */
   readonly cycleStartIndex: number | null;
   readonly history: HistoryStatus;
+  /**
+   * When the customer last wrote (local time), as far as this timer has seen; null before any customer message was
+   * seen. Channels with a customer-service window (WhatsApp) take no free-form message long after it.
+   */
+  readonly lastCustomerAt: number | null;
   readonly phase: TimerPhaseState;
 }
 
@@ -102,6 +107,7 @@ export function startTimer(request: TrackRequest): ConversationTimer {
     cycleStartedAt: request.at,
     cycleStartIndex: null,
     history: 'unread',
+    lastCustomerAt: null,
     phase,
   };
 }
@@ -174,12 +180,27 @@ function phaseAfterCustomer(timer: ConversationTimer, at: number): TimerPhaseSta
  */
 export function onCustomerMessage(timer: ConversationTimer, moment: MessageMoment): ConversationTimer {
   const { phase } = timer;
-  if (phase.kind === 'done' || isStale(timer, moment)) return timer;
+  if (phase.kind === 'done' || isSeenByIndex(timer, moment)) return timer;
+  // Older than the cycle (e.g. the message that got the task routed, read back from the history): it opens nothing,
+  // but still tells when the customer last wrote.
+  if (isStale(timer, moment)) return withCustomerSeenAt(timer, moment.at);
   if (phase.kind === 'wrappingUp') {
     if (phase.heldMessage !== null && !isLater(moment, phase.heldMessage)) return timer;
-    return { ...timer, phase: { kind: 'wrappingUp', heldMessage: momentOf(moment) } };
+    const holding: ConversationTimer = { ...timer, phase: { kind: 'wrappingUp', heldMessage: momentOf(moment) } };
+    return withCustomerSeenAt(holding, moment.at);
   }
-  return newCycle(timer, moment, (adopted) => phaseAfterCustomer(adopted, moment.at));
+  const opened = newCycle(timer, moment, (adopted) => phaseAfterCustomer(adopted, moment.at));
+  return withCustomerSeenAt(opened, moment.at);
+}
+
+/** A message at or before the one that started the cycle, by index: already accounted for, in every respect. */
+function isSeenByIndex(timer: ConversationTimer, { messageIndex }: MessageMoment): boolean {
+  return messageIndex !== undefined && timer.cycleStartIndex !== null && messageIndex <= timer.cycleStartIndex;
+}
+
+function withCustomerSeenAt(timer: ConversationTimer, at: number): ConversationTimer {
+  if (timer.lastCustomerAt !== null && timer.lastCustomerAt >= at) return timer;
+  return { ...timer, lastCustomerAt: at };
 }
 
 /**

@@ -214,3 +214,39 @@ describe('core/planner', () => {
     });
   });
 });
+
+describe('core/planner: channels with a customer-service window', () => {
+  const DAY = 24 * 60 * 60 * 1_000;
+  const whatsapp = (lastCustomerAt: number) =>
+    trackedTimer({ channelType: 'whatsapp', timerMs: 2 * DAY, at: lastCustomerAt });
+
+  it('sends a WhatsApp warning due at 23:59:59 after the customer wrote, and skips one due at 24:00:00', () => {
+    const policy = originalPolicy({
+      timerMs: 2 * DAY,
+      warnings: [{ beforeMs: 2 * DAY - DAY, message: 'Still there?' }],
+    });
+    const justInside = { ...whatsapp(0), lastCustomerAt: 1_000 };
+    expect(planForTimer(justInside, policy, DAY)).toMatchObject({ kind: 'sendWarning', warningIndex: 0 });
+    const onTheEdge = { ...whatsapp(0), lastCustomerAt: 0 };
+    expect(planForTimer(onTheEdge, policy, DAY)).toEqual({
+      kind: 'skipMessage',
+      conversationSid: 'CH0001',
+      cycle: 1,
+      message: 'warning',
+      warningIndex: 0,
+    });
+  });
+
+  it('skips the closing message outside the window but still wraps up', () => {
+    const policy = originalPolicy({ timerMs: 2 * DAY, warnings: [], closingMessage: 'Bye' });
+    const timer = { ...whatsapp(0), lastCustomerAt: 0 };
+    expect(planForTimer(timer, policy, 2 * DAY)).toMatchObject({ kind: 'skipMessage', message: 'closing' });
+    expect(planForTimer({ ...timer, phase: { kind: 'expired' } }, policy, 2 * DAY)).toMatchObject({ kind: 'wrapUp' });
+  });
+
+  it('never skips on a channel without a window', () => {
+    const policy = originalPolicy({ timerMs: 2 * DAY, warnings: [{ beforeMs: DAY, message: 'Still there?' }] });
+    const sms = { ...trackedTimer({ channelType: 'sms', timerMs: 2 * DAY }), lastCustomerAt: 0 };
+    expect(planForTimer(sms, policy, DAY)).toMatchObject({ kind: 'sendWarning' });
+  });
+});

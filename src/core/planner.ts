@@ -1,5 +1,6 @@
 import type { ChannelPolicy } from '../config/policy';
 import type { ConversationTimer } from './conversationTimer';
+import { isWithinMessagingWindow } from '../config/messagingWindow';
 
 /** Send warning `warningIndex` of `cycle` to the customer. */
 export interface SendWarningCommand {
@@ -26,8 +27,20 @@ export interface WrapUpCommand {
   readonly cycle: number;
 }
 
+/**
+ * A warning or closing message that falls outside the channel's customer-service window (WhatsApp: 24 hours after
+ * the customer's last message): it would be refused, so it is recorded as done without being sent.
+ */
+export interface SkipMessageCommand {
+  readonly kind: 'skipMessage';
+  readonly conversationSid: string;
+  readonly cycle: number;
+  readonly message: 'warning' | 'closing';
+  readonly warningIndex: number;
+}
+
 /** Something the shell must do now; once it is done and recorded, planning again no longer returns it. */
-export type Command = SendWarningCommand | SendClosingMessageCommand | WrapUpCommand;
+export type Command = SendWarningCommand | SendClosingMessageCommand | SkipMessageCommand | WrapUpCommand;
 
 /** Looks up the policy that applies to a tracked conversation. */
 export type PolicyOf = (timer: ConversationTimer) => ChannelPolicy;
@@ -39,6 +52,21 @@ export type PolicyOf = (timer: ConversationTimer) => ChannelPolicy;
  * missed one, and an expired timer sends no late warning.
  */
 export function planForTimer(timer: ConversationTimer, policy: ChannelPolicy, now: number): Command | null {
+  const command = plannedCommand(timer, policy, now);
+  if (command === null || command.kind === 'wrapUp') return command;
+  const lastCustomerAt = timer.lastCustomerAt ?? timer.cycleStartedAt;
+  if (isWithinMessagingWindow(timer.channelType, lastCustomerAt, now)) return command;
+  const warningIndex = command.kind === 'sendWarning' ? command.warningIndex : 0;
+  const message = command.kind === 'sendWarning' ? 'warning' : 'closing';
+  return { kind: 'skipMessage', conversationSid: command.conversationSid, cycle: command.cycle, message, warningIndex };
+}
+
+/** The command due before the channel's messaging window is taken into account. */
+function plannedCommand(
+  timer: ConversationTimer,
+  policy: ChannelPolicy,
+  now: number,
+): SendWarningCommand | SendClosingMessageCommand | WrapUpCommand | null {
   if (!policy.enabled || timer.history !== 'reconciled') return null;
   const { conversationSid, cycle, phase } = timer;
   const wrapUp: WrapUpCommand = { kind: 'wrapUp', conversationSid, reservationSid: timer.reservationSid, cycle };

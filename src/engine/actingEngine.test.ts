@@ -491,6 +491,22 @@ describe('engine/actingEngine', () => {
       expect(second.warningsSent()).toHaveLength(2);
     });
 
+    it('sends no WhatsApp warning outside the 24-hour window, tells the agent once, and still wraps up', async () => {
+      const harness = startHarness({
+        tasks: [],
+        customerInactivity: { timer_sec: 60, warning_sec: 30, closing_message: 'Bye' },
+      });
+      harness.customerWrites(1, 'hello, anyone?', true);
+      harness.clock.advanceTo(T0 + 86_390_000);
+      harness.tasks.set(fakeTask(1, {}, { channelType: 'whatsapp' }));
+      await harness.advance(20_000);
+      expect(harness.timer()?.lastCustomerAt).toBe(T0);
+      await harness.advance(45_000);
+      expect(harness.effects.sent).toEqual([]);
+      expect(harness.effects.wrapups).toEqual(['WR1']);
+      expect(harness.notices.filter((notice) => notice.kind === 'messageOutsideWindow')).toHaveLength(1);
+    });
+
     it('drops on load the stored timers of a channel the admin has disabled since', async () => {
       const first = startHarness({ tasks: [fakeTask(1), fakeTask(2, {}, { channelType: 'sms' })] });
       await first.advance(1_000);

@@ -2,7 +2,14 @@ import type { ChannelPolicy } from '../config/policy';
 import type { ConversationTimer } from '../core/conversationTimer';
 import { renderMessage } from '../core/messageTemplate';
 import { remainingMsAt } from '../core/phase';
-import type { Command, SendClosingMessageCommand, SendWarningCommand, WrapUpCommand } from '../core/planner';
+import type {
+  Command,
+  SendClosingMessageCommand,
+  SendWarningCommand,
+  SkipMessageCommand,
+  WrapUpCommand,
+} from '../core/planner';
+import { skippedMessageEvent } from '../state/skippedMessage';
 import type { Clock } from '../runtime/clock';
 import type { InactivityEvent } from '../state/inactivityEvents';
 import { inactivityEvents } from '../state/inactivityEvents';
@@ -35,7 +42,9 @@ export type AgentNotice =
       readonly task: MessagingTaskFacts;
       readonly reason: string;
       readonly retryInMs: number;
-    };
+    }
+  /** A warning or closing message was not sent: the channel's window since the customer's last message closed. */
+  | { readonly kind: 'messageOutsideWindow'; readonly task: MessagingTaskFacts };
 
 /** Everything known about a tracked conversation at the moment a command runs. */
 export interface CommandContext {
@@ -185,12 +194,29 @@ export function createCommandRunner(deps: CommandRunnerDeps): CommandRunner {
     }
   };
 
+  /** Conversations whose agent has been told that the window closed: once per conversation is enough. */
+  const toldOutsideWindow = new Set<string>();
+
+  const skipMessage = async (command: SkipMessageCommand, context: CommandContext): Promise<void> => {
+    deps.dispatch(skippedMessageEvent(command));
+    deps.log.warn(
+      `Inactivity: the ${command.message} message for ${command.conversationSid} was not sent: ` +
+        `${context.task.channelType} accepts none this long after the customer's last message.`,
+    );
+    if (toldOutsideWindow.has(command.conversationSid)) return;
+    toldOutsideWindow.add(command.conversationSid);
+    deps.notify({ kind: 'messageOutsideWindow', task: context.task });
+    await Promise.resolve();
+  };
+
   const perform = (command: Command, context: CommandContext, key: string): Promise<void> => {
     switch (command.kind) {
       case 'sendWarning':
         return sendWarning(command, context, key);
       case 'sendClosingMessage':
         return sendClosing(command, context, key);
+      case 'skipMessage':
+        return skipMessage(command, context);
       case 'wrapUp':
         return wrapUp(command, context, key);
     }
@@ -207,6 +233,7 @@ export function createCommandRunner(deps: CommandRunnerDeps): CommandRunner {
       }
     },
     forget(conversationSid) {
+      toldOutsideWindow.delete(conversationSid);
       for (const key of failures.keys()) if (key.startsWith(`${conversationSid}:`)) failures.delete(key);
     },
   };

@@ -105,7 +105,15 @@ describe('flex/notifications', () => {
     expect(added.map((notification) => notification.id)).toEqual([
       InactivityString.NotificationWrapupFailed,
       InactivityString.NotificationMessageFailed,
+      InactivityString.NotificationOutsideWindow,
     ]);
+  });
+
+  it('shows the outside-the-window notice with the name and the channel', () => {
+    expect(shown({ kind: 'messageOutsideWindow', task: { ...task('Jane'), channelType: 'whatsapp' } })).toEqual({
+      id: InactivityString.NotificationOutsideWindow,
+      context: { customerName: 'Jane', channel: 'whatsapp' },
+    });
   });
 
   it('shows the wrap-up notice with the name and the timeout in words', () => {

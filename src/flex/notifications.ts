@@ -18,6 +18,7 @@ const NOTIFICATION_OF: Readonly<Record<NoticeKind, { id: InactivityString; type:
   wrappedUp: { id: InactivityString.NotificationWrappedUp, type: 'information' },
   wrapupFailed: { id: InactivityString.NotificationWrapupFailed, type: 'error' },
   messageFailed: { id: InactivityString.NotificationMessageFailed, type: 'warning' },
+  messageOutsideWindow: { id: InactivityString.NotificationOutsideWindow, type: 'information' },
 };
 
 /** Registers our notifications once; Flex throws on a duplicate id, which a plugin reload would otherwise cause. */
@@ -32,6 +33,7 @@ export function registerInactivityNotifications(notifications: NotificationsLike
 function contextOf(notice: AgentNotice): Record<string, string> {
   const customerName = notice.task.customerName ?? 'the customer';
   if (notice.kind === 'wrappedUp') return { customerName, timeout: remainingInWords(notice.timerMs) };
+  if (notice.kind === 'messageOutsideWindow') return { customerName, channel: notice.task.channelType };
   return { customerName, reason: notice.reason, retryIn: remainingInWords(notice.retryInMs) };
 }
 

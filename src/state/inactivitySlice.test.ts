@@ -108,6 +108,7 @@ describe('state/inactivitySlice', () => {
         cycleStartIndex: null,
         cycleStartedAt: T0,
         history: 'unread',
+        lastCustomerAt: null,
         phase: { kind: 'counting', deadlineAt: T0 + TIMER_MS, warningsSent: 0 },
       });
     });

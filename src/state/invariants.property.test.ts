@@ -316,6 +316,7 @@ describe('state/invariants', () => {
       cycleStartedAt: time,
       cycleStartIndex: fc.option(fc.nat(), { nil: null }),
       history: fc.constantFrom('unread' as const, 'reconciled' as const),
+      lastCustomerAt: fc.option(time, { nil: null }),
       phase,
     });
     const timersBySid = fc

@@ -177,6 +177,7 @@ describe('state/storedTimers', () => {
           'cycleStartIndex',
           'cycleStartedAt',
           'history',
+          'lastCustomerAt',
           'phase',
           'reservationSid',
           'policy',

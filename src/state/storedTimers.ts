@@ -34,6 +34,7 @@ function storedFieldsOf(timer: ConversationTimer): ConversationTimer {
     cycleStartedAt: timer.cycleStartedAt,
     cycleStartIndex: timer.cycleStartIndex,
     history: timer.history,
+    lastCustomerAt: timer.lastCustomerAt,
     phase: phaseFieldsOf(timer.phase),
   };
 }
@@ -153,6 +154,7 @@ export function isStoredTimer(value: unknown): value is ConversationTimer {
     isTime(value.cycleStartedAt) &&
     (value.cycleStartIndex === null || isCount(value.cycleStartIndex)) &&
     (value.history === 'unread' || value.history === 'reconciled') &&
+    (value.lastCustomerAt === null || isTime(value.lastCustomerAt)) &&
     isPhase(value.phase)
   );
 }

@@ -23,6 +23,7 @@ export enum InactivityString {
   NotificationWrappedUp = 'InactivityNotificationWrappedUp',
   NotificationWrapupFailed = 'InactivityNotificationWrapupFailed',
   NotificationMessageFailed = 'InactivityNotificationMessageFailed',
+  NotificationOutsideWindow = 'InactivityNotificationOutsideWindow',
 }
 
 /** English defaults. `{{...}}` are Handlebars values supplied where the string is used. */
@@ -43,6 +44,9 @@ export const englishStrings: Readonly<Record<InactivityString, string>> = {
     'Could not move the chat with {{customerName}} to wrap-up ({{reason}}). Retrying in {{retryIn}}.',
   [InactivityString.NotificationMessageFailed]:
     'Could not send the inactivity message to {{customerName}} ({{reason}}). Retrying in {{retryIn}}.',
+  [InactivityString.NotificationOutsideWindow]:
+    'The inactivity message to {{customerName}} was not sent: {{channel}} takes no message this long after the ' +
+    "customer's last one. The chat still moves to wrap-up on time.",
 };
 
 /** The writable string table Flex exposes as `manager.strings`. */

@@ -12,6 +12,7 @@ import { parseStoredTimers, serializeTimers } from '../storedTimers';
 import type { ConversationTimer } from '../../core/conversationTimer';
 import { onHistoryOutdated } from '../../core/conversationTimer';
 import { planCommands } from '../../core/planner';
+import { skippedMessageEvent } from '../skippedMessage';
 import type { Command } from '../../core/planner';
 
 /** The conversation a scenario tracks when it names none. */
@@ -144,6 +145,8 @@ export function recordingEventFor(command: Command): InactivityEvent {
       });
     case 'sendClosingMessage':
       return inactivityEvents.closingMessageDone({ conversationSid: command.conversationSid, cycle: command.cycle });
+    case 'skipMessage':
+      return skippedMessageEvent(command);
     case 'wrapUp':
       return inactivityEvents.wrapupRequested({ conversationSid: command.conversationSid, cycle: command.cycle });
   }
