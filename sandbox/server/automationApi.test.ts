@@ -1,11 +1,13 @@
 /**
  * @jest-environment ./sandbox/server/testing/nodeWithFetch.environment.ts
  */
+import type { ReservationDto } from '../shared/protocol';
 import type { TestSandbox } from './testing/sandboxHarness';
 import { call, startTestSandbox } from './testing/sandboxHarness';
 
 type Created = { conversationSid: string; taskSid: string };
 type ErrorBody = { error: string };
+type WorkerView = { reservations: ReservationDto[] };
 type Transcript = Array<{
   index: number;
   from: string;
@@ -46,9 +48,47 @@ describe('sandbox/server automation API', () => {
           sid: created.body.taskSid,
           status: 'accepted',
           conversationSid: created.body.conversationSid,
+          queueName: 'Everyone',
+          attributes: expect.objectContaining({
+            conversationSid: created.body.conversationSid,
+            channelType,
+            direction: 'inbound',
+          }) as unknown,
         });
       },
     );
+
+    it('routes the task through the queue named by queueName, with a stable made-up WQ sid per name', async () => {
+      const queueOf = async (taskSid: string): Promise<{ queueName: string; queueSid: string }> => {
+        const { reservations } = (await api<WorkerView>('GET', '/sandbox/internal/worker')).body;
+        const task = reservations.find((reservation) => reservation.task.sid === taskSid)?.task;
+        if (task === undefined) throw new Error(`no reservation for ${taskSid}`);
+        return { queueName: task.queueName, queueSid: task.queueSid };
+      };
+      const everyone = await queueOf((await create({ channelType: 'web' })).taskSid);
+      const billing = await create({ channelType: 'sms', queueName: 'Billing' });
+      const billingAgain = await create({ channelType: 'web', queueName: 'Billing', autoAccept: false });
+      const spanish = await create({ channelType: 'whatsapp', queueName: 'Soporte en español' });
+
+      expect(everyone.queueName).toBe('Everyone');
+      expect(everyone.queueSid).toMatch(/^WQ[0-9a-f]{32}$/);
+      const first = await queueOf(billing.taskSid);
+      expect(first.queueName).toBe('Billing');
+      expect(first.queueSid).toMatch(/^WQ[0-9a-f]{32}$/);
+      expect(first.queueSid).not.toBe(everyone.queueSid);
+      expect(await queueOf(billingAgain.taskSid)).toEqual(first);
+      expect(await queueOf(spanish.taskSid)).toMatchObject({ queueName: 'Soporte en español' });
+      expect((await queueOf(spanish.taskSid)).queueSid).not.toBe(first.queueSid);
+      expect((await api<{ queueName: string }>('GET', `/sandbox/tasks/${billing.taskSid}`)).body.queueName).toBe(
+        'Billing',
+      );
+      // The default queue keeps the sid the Flex configuration lists as the target queue.
+      const configuration = await api<{ taskrouter_target_taskqueue_sid: string }>(
+        'GET',
+        '/twilio/flex-api.twilio.com/v1/Configuration',
+      );
+      expect(configuration.body.taskrouter_target_taskqueue_sid).toBe(everyone.queueSid);
+    });
 
     it('leaves the task pending when autoAccept is false', async () => {
       const { taskSid } = await create({ channelType: 'web', autoAccept: false, customerName: 'Ann' });
@@ -60,6 +100,10 @@ describe('sandbox/server automation API', () => {
       [{}, '"channelType" is required'],
       [{ channelType: 'web', customerName: 7 }, '"customerName" must be a non-empty string, got 7'],
       [{ channelType: 'web', autoAccept: 'yes' }, '"autoAccept" must be true or false, got "yes"'],
+      [{ channelType: 'web', queueName: 7 }, '"queueName" must be a non-empty string, got 7'],
+      [{ channelType: 'web', queueName: '  ' }, '"queueName" must be a non-empty string, got "  "'],
+      [{ channelType: 'web', queueName: null }, '"queueName" must be a non-empty string, got null'],
+      [{ channelType: 'web', queueName: ['Billing'] }, '"queueName" must be a non-empty string, got an array'],
       [{ channelType: 'web', channeltype: 'sms' }, 'unknown field "channeltype"'],
       [[1], 'body must be a JSON object, got an array'],
       ['{not json', 'body must be JSON'],

@@ -68,11 +68,12 @@ export function automationRoutes(deps: AutomationDeps): Route[] {
 
 async function createConversation(world: World, { req, res }: RouteContext): Promise<void> {
   const body = asObject(await readJson(req));
-  rejectUnknownFields(body, ['channelType', 'customerName', 'autoAccept']);
+  rejectUnknownFields(body, ['channelType', 'customerName', 'autoAccept', 'queueName']);
   const channelType = requiredEnum(body, 'channelType', CHANNEL_TYPES);
   const customerName = optionalString(body, 'customerName');
   const autoAccept = optionalBoolean(body, 'autoAccept') ?? true;
-  sendJson(res, 201, world.createConversation({ channelType, customerName, autoAccept }));
+  const queueName = optionalString(body, 'queueName');
+  sendJson(res, 201, world.createConversation({ channelType, customerName, autoAccept, queueName }));
 }
 
 async function postMessage(world: World, { req, res, params }: RouteContext): Promise<void> {

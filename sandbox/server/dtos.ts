@@ -9,7 +9,7 @@ import type {
 import type { ActivityDto } from './protocolAdditions';
 import type { ConversationRecord, MessageRecord, ParticipantRecord, TaskRecord } from './records';
 import { assignmentStatus } from './reservationRules';
-import { SANDBOX_ACCOUNT } from './sandboxAccount';
+import { queueSidFor, SANDBOX_ACCOUNT } from './sandboxAccount';
 
 // Converters from the world's records to the wire shapes of sandbox/shared/protocol.ts. Times become ISO strings.
 
@@ -77,8 +77,8 @@ export function toTaskDto(task: TaskRecord, now: number): TaskDto {
     assignmentStatus: assignmentStatus(task.reservation.status),
     age: Math.max(0, Math.floor((now - task.createdAt) / 1000)),
     priority: 0,
-    queueName: SANDBOX_ACCOUNT.queueName,
-    queueSid: SANDBOX_ACCOUNT.queueSid,
+    queueName: task.queueName,
+    queueSid: queueSidFor(task.queueName),
     taskChannelSid: SANDBOX_ACCOUNT.chatTaskChannelSid,
     // Flex Conversations routes web, SMS and WhatsApp alike on the chat task channel; channelType tells them apart.
     taskChannelUniqueName: 'chat',
@@ -87,7 +87,7 @@ export function toTaskDto(task: TaskRecord, now: number): TaskDto {
     reason: null,
     timeout: TASK_TIMEOUT_SEC,
     dateCreated: iso(task.createdAt),
-    dateUpdated: iso(task.reservation.updatedAt),
+    dateUpdated: iso(task.updatedAt),
   };
 }
 

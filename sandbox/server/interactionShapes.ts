@@ -1,5 +1,5 @@
 import type { ParticipantRecord } from './records';
-import { SANDBOX_ACCOUNT } from './sandboxAccount';
+import { queueSidFor, SANDBOX_ACCOUNT } from './sandboxAccount';
 import type { InteractionView } from './world';
 
 // Flex Interactions resources in Twilio's REST shape (snake_case), as flex-api.twilio.com/v1/Interactions returns
@@ -89,7 +89,7 @@ function routingProperties({ task }: InteractionView): Record<string, unknown> {
     worker_sid: SANDBOX_ACCOUNT.workerSid,
     task_channel_unique_name: 'chat',
     task_channel_sid: SANDBOX_ACCOUNT.chatTaskChannelSid,
-    queue_sid: SANDBOX_ACCOUNT.queueSid,
+    queue_sid: queueSidFor(task.queueName),
     workflow_sid: SANDBOX_ACCOUNT.workflowSid,
   };
 }

@@ -1,5 +1,12 @@
 import { InternalRoutes } from '../shared/protocol';
-import { asObject, describeJson, optionalObject, rejectUnknownFields, requiredString } from './bodyFields';
+import {
+  asObject,
+  describeJson,
+  isPlainObject,
+  optionalObject,
+  rejectUnknownFields,
+  requiredString,
+} from './bodyFields';
 import { SandboxError } from './errors';
 import type { EventHub, Subscription } from './events';
 import { readJson, sendJson } from './httpIo';
@@ -50,6 +57,7 @@ export function internalRoutes(world: World, hub: EventHub): Route[] {
       pattern: `${CONVERSATIONS}/:sid/participants/:participantSid/read`,
       handle: (c) => markRead(world, c),
     },
+    { method: 'POST', pattern: `${InternalRoutes.tasks}/:taskSid/attributes`, handle: (c) => setAttributes(world, c) },
   ];
 }
 
@@ -102,6 +110,21 @@ async function markRead(world: World, { req, res, params }: RouteContext): Promi
     );
   }
   sendJson(res, 200, world.markRead(sid, param(params, 'participantSid'), index));
+}
+
+/** `Task.setAttributes`: the body's `attributes` replace the task's (TaskRouter merges nothing). */
+async function setAttributes(world: World, { req, res, params }: RouteContext): Promise<void> {
+  const taskSid = param(params, 'taskSid');
+  // An unknown task is the more useful answer than a body complaint.
+  world.taskSummary(taskSid);
+  const body = asObject(await readJson(req));
+  rejectUnknownFields(body, ['attributes']);
+  const attributes = body.attributes;
+  if (!isPlainObject(attributes)) {
+    const got = attributes === undefined ? 'nothing' : describeJson(attributes);
+    throw new SandboxError(400, `"attributes" must be a JSON object (the task's new attributes, whole), got ${got}`);
+  }
+  sendJson(res, 200, world.setTaskAttributes(taskSid, { ...attributes }));
 }
 
 /** The world, if the agent's Conversations client is online; 503 otherwise. */

@@ -65,7 +65,12 @@ export interface ReservationRecord {
 export interface TaskRecord {
   readonly sid: string;
   readonly conversationSid: string;
-  readonly attributes: Record<string, unknown>;
+  /** Replaced as a whole by `Task.setAttributes`, as TaskRouter's task update does. */
+  attributes: Record<string, unknown>;
+  /** The TaskRouter queue (friendly name) the workflow routed the task to. */
+  readonly queueName: string;
   readonly createdAt: number;
+  /** Last change of the task itself: its attributes or its assignment status. */
+  updatedAt: number;
   readonly reservation: ReservationRecord;
 }

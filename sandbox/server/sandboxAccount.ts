@@ -30,6 +30,16 @@ export const SANDBOX_ACCOUNT = Object.freeze({
   proxyAddress: '+15550000000',
 });
 
+/**
+ * The sid of the TaskRouter queue named `queueName`: made up, but the same for the same name on every run. The
+ * default queue keeps the account's own `queueSid` (the one the Flex configuration lists).
+ */
+export function queueSidFor(queueName: string): string {
+  return queueName === SANDBOX_ACCOUNT.queueName
+    ? SANDBOX_ACCOUNT.queueSid
+    : stableSid('WQ', `sandbox queue ${queueName}`);
+}
+
 /** Identity used for messages posted as a supervisor. */
 export const SUPERVISOR_IDENTITY = 'supervisor@sandbox.local';
 /** Identity used for messages posted as a bot (Studio/AI assistant). */

@@ -11,11 +11,22 @@ export class TaskStore {
 
   constructor(private readonly now: () => number) {}
 
-  /** A new task (WT...) for `conversationSid`, offered to the agent with a pending reservation (WR...). */
-  create(conversationSid: string, attributes: Record<string, unknown>): TaskRecord {
+  /**
+   * A new task (WT...) for `conversationSid`, routed to queue `queueName` and offered to the agent with a pending
+   * reservation (WR...).
+   */
+  create(conversationSid: string, attributes: Record<string, unknown>, queueName: string): TaskRecord {
     const createdAt = this.now();
     const reservation = { sid: newSid('WR'), createdAt, updatedAt: createdAt, status: 'pending' as const };
-    const task: TaskRecord = { sid: newSid('WT'), conversationSid, attributes, createdAt, reservation };
+    const task: TaskRecord = {
+      sid: newSid('WT'),
+      conversationSid,
+      attributes,
+      queueName,
+      createdAt,
+      updatedAt: createdAt,
+      reservation,
+    };
     this.bySid.set(task.sid, task);
     return task;
   }
@@ -50,7 +61,14 @@ export class TaskStore {
     if (!result.ok) throw new SandboxError(409, `reservation ${task.reservation.sid}: ${result.reason}`);
     task.reservation.status = result.to;
     task.reservation.updatedAt = this.now();
+    task.updatedAt = task.reservation.updatedAt;
     return result.event;
+  }
+
+  /** Replaces the task's attributes with `attributes` (TaskRouter keeps nothing of the old ones). */
+  setAttributes(task: TaskRecord, attributes: Record<string, unknown>): void {
+    task.attributes = attributes;
+    task.updatedAt = this.now();
   }
 
   /** Forgets every task. */

@@ -6,6 +6,7 @@ import type {
   ParticipantRole,
   ReservationDto,
   SendMessageRequest,
+  TaskDto,
   WorkerDto,
 } from '../shared/protocol';
 import { ConversationStore } from './conversationStore';
@@ -24,7 +25,7 @@ import { AGENT_ONLY } from './push';
 import type { ChannelType, ConversationRecord, MessageRecord, ParticipantRecord, TaskRecord } from './records';
 import type { AutomationTaskStatus, ReservationAction } from './reservationRules';
 import { automationTaskStatus } from './reservationRules';
-import { ROLE_IDENTITIES, ROLE_NAMES } from './sandboxAccount';
+import { ROLE_IDENTITIES, ROLE_NAMES, SANDBOX_ACCOUNT } from './sandboxAccount';
 import { taskAttributes } from './taskAttributes';
 import { TaskStore } from './taskStore';
 import { WorkerConnection } from './workerConnection';
@@ -46,6 +47,8 @@ export interface NewConversation {
   readonly customerName?: string;
   /** true: the agent accepts the offer at once, as Flex's auto-accept does. */
   readonly autoAccept: boolean;
+  /** The TaskRouter queue the task is routed through (friendly name); the account's `Everyone` when not given. */
+  readonly queueName?: string;
 }
 
 /** A message as the automation API lists it: who wrote it, by role. */
@@ -63,6 +66,9 @@ export interface TaskSummary {
   readonly sid: string;
   readonly status: AutomationTaskStatus;
   readonly conversationSid: string;
+  readonly queueName: string;
+  /** The task's current attributes, whole. */
+  readonly attributes: Record<string, unknown>;
 }
 
 /** The invite Flex answers to accept or decline a Flex Conversations task. */
@@ -131,7 +137,8 @@ export class World {
       role: 'customer',
       attributes: { friendlyName: customer.name },
     });
-    const task = this.tasks.create(conversation.sid, taskAttributes(conversation, customer));
+    const queueName = spec.queueName ?? SANDBOX_ACCOUNT.queueName;
+    const task = this.tasks.create(conversation.sid, taskAttributes(conversation, customer), queueName);
     this.push({ type: 'reservationCreated', reservation: toReservationDto(task, this.now()) }, AGENT_ONLY);
     if (spec.autoAccept) this.applyReservationAction(task, 'accept');
     return { conversationSid: conversation.sid, taskSid: task.sid };
@@ -230,7 +237,21 @@ export class World {
       sid: task.sid,
       status: automationTaskStatus(task.reservation.status),
       conversationSid: task.conversationSid,
+      queueName: task.queueName,
+      attributes: task.attributes,
     };
+  }
+
+  /**
+   * Replaces the attributes of task `taskSid` (404 when unknown), as TaskRouter's task update does, and tells the
+   * agent pages: the push is the task `updated` event of the real TaskRouter socket.
+   */
+  setTaskAttributes(taskSid: string, attributes: Record<string, unknown>): TaskDto {
+    const task = this.tasks.get(taskSid);
+    this.tasks.setAttributes(task, attributes);
+    const reservation = toReservationDto(task, this.now());
+    this.push({ type: 'reservationUpdated', reservation, event: 'updated' }, AGENT_ONLY);
+    return reservation.task;
   }
 
   /** Cancels a task that is still waiting for the agent (409 once accepted, as TaskRouter refuses). */

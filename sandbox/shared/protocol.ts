@@ -169,7 +169,19 @@ export const InternalRoutes = {
   /** GET /sandbox/internal/conversations/:sid -> ConversationDto. */
   /** GET /sandbox/internal/conversations/:sid/messages?pageSize=&anchor=&direction=backwards|forward -> MessagePageDto. */
   /** POST /sandbox/internal/conversations/:sid/messages { author, body, attributes } -> MessageDto. */
+  /**
+   * POST /sandbox/internal/tasks/:sid/attributes SetTaskAttributesRequest -> TaskDto (TaskRouter's task update behind
+   * `Task.setAttributes`): the attributes are replaced whole, then agent pages get `reservationUpdated` with event
+   * `updated` (the SDK's task `updated`). 400 unless `attributes` is a JSON object, 404 for an unknown task.
+   */
+  tasks: '/sandbox/internal/tasks',
 } as const;
+
+/** Body of POST /sandbox/internal/tasks/:sid/attributes. */
+export interface SetTaskAttributesRequest {
+  /** The task's new attributes, whole: they replace the old ones, nothing is merged. */
+  readonly attributes: Record<string, unknown>;
+}
 
 /** Body of POST /sandbox/internal/conversations/:sid/messages. */
 export interface SendMessageRequest {

@@ -12,6 +12,10 @@ export interface TaskView {
   readonly sid: string;
   readonly status: 'pending' | 'accepted' | 'wrapping' | 'completed' | 'canceled';
   readonly conversationSid: string;
+  /** The TaskRouter queue the task came through (POST /sandbox/conversations `queueName`, default `Everyone`). */
+  readonly queueName: string;
+  /** The task's whole current attributes, including what `Task.setAttributes` stored. */
+  readonly attributes: Record<string, unknown>;
 }
 
 export interface NewConversation {
@@ -56,6 +60,8 @@ export class SandboxApi {
     channelType: 'web' | 'sms' | 'whatsapp';
     customerName?: string;
     autoAccept?: boolean;
+    /** TaskRouter queue name the task is routed through; Flex's task shows it (default `Everyone`). */
+    queueName?: string;
   }): Promise<NewConversation> {
     return this.call('POST', '/sandbox/conversations', body);
   }
@@ -70,6 +76,11 @@ export class SandboxApi {
 
   task(taskSid: string): Promise<TaskView> {
     return this.call('GET', `/sandbox/tasks/${taskSid}`);
+  }
+
+  /** The task's current attributes as the server stores them (what the pages' `Task.setAttributes` last wrote). */
+  async taskAttributes(taskSid: string): Promise<Record<string, unknown>> {
+    return (await this.task(taskSid)).attributes;
   }
 
   setConfig(customerInactivity: unknown): Promise<unknown> {

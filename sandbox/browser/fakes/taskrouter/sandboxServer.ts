@@ -2,7 +2,7 @@
  * The TaskRouter fake's only way out of the page: JSON calls to the sandbox server's internal routes and its
  * Server-Sent Events stream (sandbox/shared/protocol.ts). Relative URLs, so they stay on the page's own origin.
  */
-import type { PushEvent, ReservationDto, WorkerDto } from '../../../shared/protocol';
+import type { PushEvent, ReservationDto, SetTaskAttributesRequest, TaskDto, WorkerDto } from '../../../shared/protocol';
 import { InternalRoutes } from '../../../shared/protocol';
 
 export type ReservationAction = 'accept' | 'reject' | 'wrap' | 'complete';
@@ -33,6 +33,16 @@ export async function postReservationAction(
   const url = `${InternalRoutes.reservationAction}/${encodeURIComponent(reservationSid)}/${action}`;
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
   return readJson<ReservationDto>(response, `${action} reservation ${reservationSid}`);
+}
+
+/** Replaces the task's attributes on the server (TaskRouter's task update); answers the updated task. */
+export async function postTaskAttributes(taskSid: string, attributes: object): Promise<TaskDto> {
+  const url = `${InternalRoutes.tasks}/${encodeURIComponent(taskSid)}/attributes`;
+  // Typed boundary: the server checks that `attributes` is a JSON object and says so when it is not.
+  const request = { attributes } as SetTaskAttributesRequest;
+  const body = JSON.stringify(request);
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  return readJson<TaskDto>(response, `set attributes of task ${taskSid}`);
 }
 
 export interface PushSubscription {

@@ -5,7 +5,7 @@
 import { EventEmitter } from 'events';
 import type * as TaskRouter from 'twilio-taskrouter';
 import type { TaskDto } from '../../../shared/protocol';
-import type { ReservationAction } from './sandboxServer';
+import { postTaskAttributes, type ReservationAction } from './sandboxServer';
 import type { MethodsOf } from './surface';
 
 type TaskData =
@@ -43,6 +43,11 @@ type TaskMethods =
 
 /** Task events the fake emits (twilio-taskrouter `TaskEvents`, plus `participantAdded` which Flex also listens to). */
 export type TaskEventName = 'canceled' | 'completed' | 'updated' | 'wrapup';
+
+/** lodash's `isObject`, the SDK's check of `setAttributes`' argument. */
+function isObject(value: unknown): value is object {
+  return (typeof value === 'object' && value !== null) || typeof value === 'function';
+}
 
 function unsupported(what: string): Promise<never> {
   return Promise.reject(new Error(`${what} is not supported by the sandbox TaskRouter`));
@@ -112,9 +117,22 @@ export class Task
     return this;
   }
 
-  /** The sandbox server has no route to change task attributes yet (see sandbox/browser/protocolNeeds.md). */
-  setAttributes(_attributes: object): Promise<never> {
-    return unsupported('Task.setAttributes');
+  /**
+   * Replaces the task's attributes with `attributes` on the server and resolves with this task, refreshed from the
+   * reply, as the SDK does; the `updated` event comes from the server's push, as the SDK's from TaskRouter's socket.
+   * Like the SDK it throws at once (not a rejection) for a non-object; arrays, which the SDK lets through, are
+   * refused by the server (a rejection).
+   */
+  setAttributes(attributes: object): Promise<this> {
+    if (!isObject(attributes)) {
+      throw new TypeError('Unable to set attributes on Task. <object>attributes is a required parameter.');
+    }
+    return this.saveAttributes(attributes);
+  }
+
+  private async saveAttributes(attributes: object): Promise<this> {
+    this.update(await postTaskAttributes(this.sid, attributes));
+    return this;
   }
 
   hold(_targetWorkerSid: string, _onHold: boolean, _options?: TaskRouter.TaskHoldOptions): Promise<never> {

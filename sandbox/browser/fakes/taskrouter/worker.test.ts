@@ -8,10 +8,17 @@ const mockServer = {
   snapshot: { worker: workerDto(), reservations: [] } as WorkerSnapshot,
   onEvent: (_event: PushEvent): void => undefined,
   onOpen: (): void => undefined,
+  /** Answers `postTaskAttributes`; records what was sent. */
+  taskAttributes: (_taskSid: string, _attributes: object): Promise<TaskDto> => Promise.reject(new Error('unset')),
+  sentAttributes: [] as Array<[string, object]>,
 };
 jest.mock('./sandboxServer', () => ({
   fetchWorkerSnapshot: () => Promise.resolve(mockServer.snapshot),
   postReservationAction: () => Promise.reject(new Error('not in this test')),
+  postTaskAttributes: (taskSid: string, attributes: object) => {
+    mockServer.sentAttributes.push([taskSid, attributes]);
+    return mockServer.taskAttributes(taskSid, attributes);
+  },
   subscribeToPushes: (onEvent: (event: PushEvent) => void, onOpen: () => void) => {
     mockServer.onEvent = onEvent;
     mockServer.onOpen = onOpen;
@@ -167,5 +174,85 @@ describe('sandbox TaskRouter Worker: reconnection (workerDisconnected / workerRe
     expect(events.map(([name]) => name)).toEqual(['disconnected']);
     expect(oldEvents).toEqual([]);
     expect([...worker.reservations.keys()]).toEqual(['WR1']);
+  });
+});
+
+describe('sandbox TaskRouter Task.setAttributes', () => {
+  const withAttributes = (dto: ReservationDto, attributes: Record<string, unknown>, at: string): ReservationDto => ({
+    ...dto,
+    task: { ...dto.task, attributes, dateUpdated: at },
+  });
+
+  it('sends the whole object to the server, resolves with the task refreshed, and emits `updated` from the push', async () => {
+    const { worker } = await readyWorker([reservation(1, 'accepted')]);
+    const held = worker.reservations.get('WR1') as Reservation;
+    const task = held.task;
+    const taskEvents = record(task);
+    const reservationEvents = record(held);
+    const next = { ...task.attributes, crmId: 'C-42' };
+    const stored = withAttributes(reservation(1, 'accepted'), next, '2030-01-01T00:00:07.000Z');
+    mockServer.sentAttributes = [];
+    mockServer.taskAttributes = () => Promise.resolve(stored.task);
+
+    await expect(task.setAttributes(next)).resolves.toBe(task);
+    expect(mockServer.sentAttributes).toEqual([['WT1', next]]);
+    expect(task.attributes).toEqual(next);
+    expect(task.dateUpdated).toEqual(new Date('2030-01-01T00:00:07.000Z'));
+    // The reply only refreshes; the event comes with the server's push, as from TaskRouter's socket.
+    expect(taskEvents).toEqual([]);
+    mockServer.onEvent({ type: 'reservationUpdated', reservation: stored, event: 'updated' });
+    expect(taskEvents).toEqual([['updated', task]]);
+    expect(reservationEvents).toEqual([]);
+  });
+
+  it('applies a push from another tab, so a read-modify-write keeps its key', async () => {
+    const { worker } = await readyWorker([reservation(1, 'accepted')]);
+    const task = (worker.reservations.get('WR1') as Reservation).task;
+    const fromOtherTab = { conversationSid: 'CH1', crmId: 'C-42' };
+    mockServer.onEvent({
+      type: 'reservationUpdated',
+      reservation: withAttributes(reservation(1, 'accepted'), fromOtherTab, '2030-01-01T00:00:03.000Z'),
+      event: 'updated',
+    });
+    mockServer.sentAttributes = [];
+    mockServer.taskAttributes = (_sid, attributes) =>
+      Promise.resolve({ ...reservation(1, 'accepted').task, attributes: attributes as Record<string, unknown> });
+    await task.setAttributes({ ...task.attributes, surveyOptIn: true });
+    expect(mockServer.sentAttributes).toEqual([['WT1', { conversationSid: 'CH1', crmId: 'C-42', surveyOptIn: true }]]);
+  });
+
+  it.each([[null], [undefined], ['{"a":1}'], [42], [true]])(
+    "throws at once for %p, with the SDK's TypeError, and sends nothing",
+    async (value) => {
+      const { worker } = await readyWorker([reservation(1, 'accepted')]);
+      const task = (worker.reservations.get('WR1') as Reservation).task;
+      mockServer.sentAttributes = [];
+      expect(() => task.setAttributes(value as unknown as object)).toThrow(
+        new TypeError('Unable to set attributes on Task. <object>attributes is a required parameter.'),
+      );
+      expect(mockServer.sentAttributes).toEqual([]);
+    },
+  );
+
+  it("rejects with the server's refusal (an array passes the SDK's check, not the server's)", async () => {
+    const { worker } = await readyWorker([reservation(1, 'accepted')]);
+    const task = (worker.reservations.get('WR1') as Reservation).task;
+    const refusal = new Error('set attributes of task WT1 failed: HTTP 400 {"error":"..."}');
+    mockServer.taskAttributes = () => Promise.reject(refusal);
+    await expect(task.setAttributes([1, 2])).rejects.toBe(refusal);
+    expect(task.attributes).toEqual({ conversationSid: 'CH1' });
+  });
+
+  it('replays an attribute push that arrived before the first snapshot was applied', async () => {
+    const accepted = reservation(1, 'accepted');
+    mockServer.snapshot = { worker: workerDto(), reservations: [accepted] };
+    const worker = new Worker('not.a.jwt');
+    await settle();
+    // Same reservation time as the snapshot: only the task moved.
+    const updated = withAttributes(accepted, { conversationSid: 'CH1', late: true }, '2030-01-01T00:00:04.000Z');
+    mockServer.onEvent({ type: 'reservationUpdated', reservation: updated, event: 'updated' });
+    mockServer.onOpen();
+    await settle();
+    expect(worker.reservations.get('WR1')?.task.attributes).toEqual({ conversationSid: 'CH1', late: true });
   });
 });

@@ -48,6 +48,11 @@ type WorkerDataFaked = Omit<Pick<TaskRouter.Worker, WorkerData>, 'activities' | 
   readonly reservations: Map<string, Reservation>;
 };
 
+/** When a reservation or its task last changed (an attribute change moves only the task's `dateUpdated`). */
+function changedAt(dto: ReservationDto): number {
+  return Math.max(Date.parse(dto.dateUpdated), Date.parse(dto.task.dateUpdated));
+}
+
 export class Worker
   extends EventEmitter
   implements
@@ -123,11 +128,11 @@ export class Worker
     }
     this.ready = true;
     this.emit('ready', this);
-    const snapshotTimes = new Map(snapshot.reservations.map((dto) => [dto.sid, Date.parse(dto.dateUpdated)]));
+    const snapshotTimes = new Map(snapshot.reservations.map((dto) => [dto.sid, changedAt(dto)]));
     for (const event of this.early.splice(0)) {
       const known = 'reservation' in event ? snapshotTimes.get(event.reservation.sid) : undefined;
       // Skip pushes the snapshot already contains.
-      if (known === undefined || !('reservation' in event) || Date.parse(event.reservation.dateUpdated) > known) {
+      if (known === undefined || !('reservation' in event) || changedAt(event.reservation) > known) {
         this.onPush(event);
       }
     }
