@@ -491,6 +491,17 @@ describe('engine/actingEngine', () => {
       expect(second.warningsSent()).toHaveLength(2);
     });
 
+    it('leaves the reason for the wrap-up in the task attributes, beside what was there', async () => {
+      const harness = startHarness({ tasks: [fakeTask(1, {}, { crmId: 'C-42' })] });
+      await harness.advanceTo(T0 + 35_000);
+      expect(harness.tasks.tasks.get('WR1')?.attributes).toMatchObject({
+        crmId: 'C-42',
+        conversationSid: 'CH1',
+        inactivity: { reason: 'customer_inactive', warnings_sent: 1, timer_sec: 35 },
+      });
+      expect(harness.tasks.tasks.get('WR1')?.status).toBe('wrapping');
+    });
+
     it('sends no WhatsApp warning outside the 24-hour window, tells the agent once, and still wraps up', async () => {
       const harness = startHarness({
         tasks: [],

@@ -5,7 +5,7 @@ import { originalPolicy, trackedTimer } from '../core/testing/factories';
 import { FakeClock } from '../runtime/testing/fakeClock';
 import type { InactivityEvent } from '../state/inactivityEvents';
 import { inactivityEvents } from '../state/inactivityEvents';
-import type { AgentNotice, CommandContext, CommandEffects } from './commandRunner';
+import type { AgentNotice, CommandContext, CommandEffects, InactivityOutcome } from './commandRunner';
 import { createCommandRunner } from './commandRunner';
 import type { InactivityMarker } from '../core/inactivityMarker';
 import type { MessagingTaskFacts } from '../tasks/messagingTask';
@@ -66,6 +66,15 @@ class ScriptedEffects implements CommandEffects {
 
   hasLeftAcceptedState(): boolean {
     return this.leftAccepted;
+  }
+
+  readonly recorded: Array<{ reservationSid: string; outcome: InactivityOutcome }> = [];
+  /** When set, recording the outcome rejects with it. */
+  outcomeFailure: Error | null = null;
+
+  recordOutcome(reservationSid: string, outcome: InactivityOutcome): Promise<void> {
+    this.recorded.push({ reservationSid, outcome });
+    return this.outcomeFailure === null ? Promise.resolve() : Promise.reject(this.outcomeFailure);
   }
 }
 
@@ -316,6 +325,37 @@ describe('engine/commandRunner', () => {
   });
 
   describe('wrap-up', () => {
+    it('records the inactivity outcome in the task attributes before asking for the wrap-up', async () => {
+      const { run, effects, clock } = setup({ timer: { phase: { kind: 'counting', deadlineAt: 0, warningsSent: 1 } } });
+      clock.advanceTo(1_700_000_000_000);
+      await run(wrapUp());
+      expect(effects.recorded).toEqual([
+        {
+          reservationSid: 'WR0001',
+          outcome: {
+            reason: 'customer_inactive',
+            closed_at: '2023-11-14T22:13:20.000Z',
+            warnings_sent: 1,
+            timer_sec: 35,
+          },
+        },
+      ]);
+      expect(effects.wrapups).toEqual(['WR0001']);
+    });
+
+    it('wraps up even when the attributes cannot be written, saying so once, and records only on the first attempt', async () => {
+      const { run, effects, warnings, clock } = setup();
+      effects.outcomeFailure = new Error('TaskRouter refused the update');
+      effects.leftAccepted = false;
+      await run(wrapUp());
+      expect(effects.wrapups).toEqual(['WR0001']);
+      clock.advance(2_000);
+      await run(wrapUp());
+      expect(effects.wrapups).toEqual(['WR0001', 'WR0001']);
+      expect(effects.recorded).toHaveLength(1);
+      expect(warnings.filter((warning) => warning.includes('could not record'))).toHaveLength(1);
+    });
+
     it('confirms a wrap-up the task status shows, and tells the agent', async () => {
       const { run, effects, dispatched, notices } = setup();
       await run(wrapUp());

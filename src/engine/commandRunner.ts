@@ -1,7 +1,7 @@
 import type { ChannelPolicy } from '../config/policy';
 import type { ConversationTimer } from '../core/conversationTimer';
 import { renderMessage } from '../core/messageTemplate';
-import { remainingMsAt } from '../core/phase';
+import { remainingMsAt, warningsSentOf } from '../core/phase';
 import type {
   Command,
   SendClosingMessageCommand,
@@ -32,6 +32,22 @@ export interface CommandEffects {
   wrapupTask(reservationSid: string): Promise<void>;
   /** Whether the task really left the accepted state (wrapping, completed or gone). */
   hasLeftAcceptedState(reservationSid: string): boolean;
+  /**
+   * Records why the task is being moved to wrap-up in its attributes (`inactivity`), merged into the latest
+   * attributes so nothing another plugin wrote is lost; rejects when they could not be written.
+   */
+  recordOutcome(reservationSid: string, outcome: InactivityOutcome): Promise<void>;
+}
+
+/** What the task's attributes say of an inactivity wrap-up, under `inactivity`, for reporting (Flex Insights). */
+export interface InactivityOutcome {
+  readonly reason: 'customer_inactive';
+  /** When the plugin moved the task to wrap-up (ISO 8601). */
+  readonly closed_at: string;
+  /** Warnings the customer got in the cycle that ran out. */
+  readonly warnings_sent: number;
+  /** The timer of that cycle, in seconds. */
+  readonly timer_sec: number;
 }
 
 /** Something the agent should be told. */
@@ -171,9 +187,34 @@ export function createCommandRunner(deps: CommandRunnerDeps): CommandRunner {
     }
   };
 
+  /** Conversations whose outcome could not be recorded: said once, the wrap-up goes ahead regardless. */
+  const unrecorded = new Set<string>();
+
+  /** Reporting must never hold a chat open: a failure to write the attributes is logged once and passed over. */
+  const recordOutcome = async (context: CommandContext): Promise<void> => {
+    const outcome: InactivityOutcome = {
+      reason: 'customer_inactive',
+      closed_at: new Date(deps.clock.now()).toISOString(),
+      warnings_sent: warningsSentOf(context.timer),
+      timer_sec: context.timer.policy.timerMs / 1_000,
+    };
+    try {
+      await deps.effects.recordOutcome(context.task.reservationSid, outcome);
+    } catch (error) {
+      if (unrecorded.has(context.task.conversationSid)) return;
+      unrecorded.add(context.task.conversationSid);
+      deps.log.warn(
+        `Inactivity: could not record the inactivity outcome in the attributes of task ${context.task.taskSid} ` +
+          `(${reasonOf(error)}); the wrap-up goes ahead.`,
+      );
+    }
+  };
+
   const wrapUp = async (command: WrapUpCommand, context: CommandContext, key: string): Promise<void> => {
+    const firstAttempt = !failures.has(key);
     deps.dispatch(inactivityEvents.wrapupRequested(command));
     try {
+      if (firstAttempt) await recordOutcome(context);
       // WrapupTask rejects for a task no longer accepted: someone (the agent, another tab) got there first, fine.
       await deps.effects.wrapupTask(command.reservationSid).catch((error: unknown) => {
         if (!deps.effects.hasLeftAcceptedState(command.reservationSid)) throw error;
@@ -234,6 +275,7 @@ export function createCommandRunner(deps: CommandRunnerDeps): CommandRunner {
     },
     forget(conversationSid) {
       toldOutsideWindow.delete(conversationSid);
+      unrecorded.delete(conversationSid);
       for (const key of failures.keys()) if (key.startsWith(`${conversationSid}:`)) failures.delete(key);
     },
   };

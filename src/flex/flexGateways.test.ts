@@ -127,6 +127,30 @@ async function flush(): Promise<void> {
 
 describe('flex/flexGateways', () => {
   describe('flexTaskGateway', () => {
+    it('merges an attribute into the latest attributes Flex holds, keeping what other plugins wrote', async () => {
+      const setAttributes = jest.fn(() => Promise.resolve());
+      const held = { ...fakeTask(1), setAttributes } as unknown as FakeTask;
+      const { manager, tasksBySid } = fakeManager(held);
+      // Another plugin updated the task meanwhile: Flex replaced its task object.
+      tasksBySid.set('WR1', {
+        ...held,
+        attributes: { ...(held.attributes as object), crmId: 'C-42' },
+      } as unknown as FakeTask);
+      await flexTaskGateway(manager).mergeAttributes('WR1', { inactivity: { reason: 'customer_inactive' } });
+      expect(setAttributes).toHaveBeenCalledWith({
+        conversationSid: 'CH1',
+        channelType: 'web',
+        flexInteractionChannelSid: 'UO1',
+        crmId: 'C-42',
+        inactivity: { reason: 'customer_inactive' },
+      });
+    });
+
+    it('rejects merging into a task Flex no longer holds', async () => {
+      const { manager } = fakeManager();
+      await expect(flexTaskGateway(manager).mergeAttributes('WR9', {})).rejects.toThrow('the task is not held');
+    });
+
     it("reports the TaskRouter worker's ready again (Flex rebuilt its task list), until unsubscribed", () => {
       const { manager, workerClient } = fakeManager(fakeTask(1));
       const reloaded = jest.fn();

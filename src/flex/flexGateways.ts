@@ -60,6 +60,13 @@ export function flexTaskGateway(manager: FlexManager): TaskGateway {
       worker.on('ready', handler);
       return () => worker.removeListener('ready', handler);
     },
+    async mergeAttributes(reservationSid, patch) {
+      const task = tasksOf(manager).get(reservationSid);
+      if (task === undefined) throw new Error('the task is not held');
+      // Flex replaces the task object on every update, so this is the latest copy of the attributes.
+      const latest: unknown = task.attributes;
+      await task.setAttributes({ ...(isRecord(latest) ? latest : {}), ...patch });
+    },
     statusOf: (reservationSid) => tasksOf(manager).get(reservationSid)?.status,
     async partiesOf(facts) {
       const task = tasksOf(manager).get(facts.reservationSid);
@@ -161,7 +168,10 @@ function isCancelledByListener(error: unknown): boolean {
  * Flex actions, so other plugins' before/after listeners see our messages and wrap-ups too: messages go through the
  * plugin's own `SendInactivityMessage` (which leaves the agent's input alone), wrap-ups through Flex's `WrapupTask`.
  */
-export function flexCommandEffects(actions: FlexActions, tasks: Pick<TaskGateway, 'statusOf'>): CommandEffects {
+export function flexCommandEffects(
+  actions: FlexActions,
+  tasks: Pick<TaskGateway, 'statusOf' | 'mergeAttributes'>,
+): CommandEffects {
   return {
     async sendMessage(conversationSid, body, attributes: Record<string, InactivityMarker>) {
       // The marker holds only strings, numbers and null: it is a JSON object by construction.
@@ -182,5 +192,6 @@ export function flexCommandEffects(actions: FlexActions, tasks: Pick<TaskGateway
       const status = tasks.statusOf(reservationSid);
       return status !== 'accepted' && status !== 'pending';
     },
+    recordOutcome: (reservationSid, outcome) => tasks.mergeAttributes(reservationSid, { inactivity: outcome }),
   };
 }

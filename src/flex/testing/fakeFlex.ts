@@ -3,7 +3,7 @@ import { combineReducers, createStore } from 'redux';
 import type { MessageFacts } from '../../core/messageAuthor';
 import type { MessagingTaskFacts, TaskLike } from '../../tasks/messagingTask';
 import type { ConversationGateway, TaskGateway } from '../../engine/ports';
-import type { CommandEffects } from '../../engine/commandRunner';
+import type { CommandEffects, InactivityOutcome } from '../../engine/commandRunner';
 import type { InactivityMarker } from '../../core/inactivityMarker';
 import type { InactivityStore } from '../../engine/ports';
 import { INACTIVITY_NAMESPACE, inactivityReducer } from '../../state/inactivitySlice';
@@ -92,6 +92,17 @@ export class FakeTasks implements TaskGateway {
   onTaskChanged(listener: (task: TaskLike) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** When set, attribute updates reject with this error, as TaskRouter would refuse them. */
+  attributesFailure: Error | null = null;
+
+  mergeAttributes(reservationSid: string, patch: Readonly<Record<string, unknown>>): Promise<void> {
+    const task = this.tasks.get(reservationSid);
+    if (this.attributesFailure !== null) return Promise.reject(this.attributesFailure);
+    if (task === undefined) return Promise.reject(new Error('the task is not held'));
+    this.set({ ...task, attributes: { ...task.attributes, ...patch } });
+    return Promise.resolve();
   }
 
   statusOf(reservationSid: string): TaskLike['status'] | undefined {
@@ -270,6 +281,10 @@ export class FakeEffects implements CommandEffects {
 
   hasLeftAcceptedState(reservationSid: string): boolean {
     return this.tasks.statusOf(reservationSid) !== 'accepted';
+  }
+
+  recordOutcome(reservationSid: string, outcome: InactivityOutcome): Promise<void> {
+    return this.tasks.mergeAttributes(reservationSid, { inactivity: outcome });
   }
 }
 
