@@ -3,7 +3,13 @@
  */
 
 /** The `customerInactivity` keys that `set` can change through flags. */
-export type SettingKey = 'timer_sec' | 'warning_sec' | 'warning_message' | 'closing_message' | 'start_on';
+export type SettingKey =
+  | 'timer_sec'
+  | 'warning_sec'
+  | 'warning_message'
+  | 'closing_message'
+  | 'start_on'
+  | 'report_outcome';
 
 /** A value given by a flag: seconds as a number, text as a string, `null` to remove the closing message. */
 export type SettingValue = number | string | null;

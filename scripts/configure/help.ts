@@ -19,6 +19,7 @@ Flags of set (each changes one key; keys you do not name are kept):
   --closing-message <text>   closing_message
   --no-closing-message       closing_message: null (send nothing)
   --start-on <mode>          start_on: customer_message or agent_reply
+  --report-outcome <text>    report_outcome: conversations.outcome written at an inactivity wrap-up
   --channel <type>           apply the flags above to channels.<type> (web, sms, whatsapp, ...) instead
   --file <path>              replace customerInactivity with the file's (the bare object, or {"customerInactivity": ...})
   --yes, -y                  write without asking (required when stdin is not a terminal)

@@ -35,6 +35,12 @@ describe('parseCommand', () => {
     });
   });
 
+  it('reads --report-outcome as the report_outcome setting', () => {
+    expect(parse(['set', '--report-outcome', 'Customer inactive'])).toMatchObject({
+      edit: { kind: 'flags', settings: [['report_outcome', 'Customer inactive']] },
+    });
+  });
+
   it('reads validate --file', () => {
     expect(parse(['validate', '--file', 'config.json'])).toEqual({ kind: 'validate', path: 'config.json' });
   });

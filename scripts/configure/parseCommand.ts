@@ -17,6 +17,7 @@ const OPTIONS = {
   'closing-message': { type: 'string' },
   'no-closing-message': { type: 'boolean' },
   'start-on': { type: 'string' },
+  'report-outcome': { type: 'string' },
   channel: { type: 'string' },
   yes: { type: 'boolean', short: 'y' },
   'api-base-url': { type: 'string' },
@@ -33,6 +34,7 @@ const SETTING_FLAGS: ReadonlyArray<readonly [OptionName, SettingKey, 'seconds' |
   ['message', 'warning_message', 'text'],
   ['closing-message', 'closing_message', 'text'],
   ['start-on', 'start_on', 'text'],
+  ['report-outcome', 'report_outcome', 'text'],
 ];
 
 const CONNECTION_OPTIONS: readonly OptionName[] = ['api-base-url', 'timeout'];
@@ -97,7 +99,7 @@ function parseEdit(values: Values): FlagEdit | FileEdit {
   if (settings.length === 0) {
     throw usage(
       'set needs --file <path>, or at least one of --timer, --warning, --message, --closing-message, ' +
-        '--no-closing-message, --start-on.',
+        '--no-closing-message, --start-on, --report-outcome.',
     );
   }
   return { kind: 'flags', channel: readChannel(values), settings };

@@ -117,6 +117,7 @@ describe('config/parseInactivityConfig', () => {
         warnings: [{ beforeMs: 60_000, message: DEFAULT_WARNING_MESSAGE }],
         closingMessage: null,
         extendMs: 300_000,
+        reportOutcome: null,
       });
       expect(DEFAULT_WARNING_MESSAGE).toContain('{{remaining}}');
     });
@@ -551,9 +552,41 @@ describe('config/parseInactivityConfig', () => {
       expect(parsed.config.defaultPolicy).toEqual(DEFAULT_POLICY);
     });
 
+    it.each([
+      ['a label', 'Customer inactive', 'Customer inactive'],
+      ['null', null, null],
+    ])('takes report_outcome as %s, for the top level and a channel', (_what, value, expected) => {
+      const parsed = parseInactivityConfig({
+        report_outcome: value,
+        channels: { sms: { report_outcome: 'SMS idle' } },
+      });
+      expect(parsed.problems).toEqual([]);
+      expect(parsed.config.defaultPolicy.reportOutcome).toBe(expected);
+      expect(policyForChannel(parsed.config, 'sms').reportOutcome).toBe('SMS idle');
+    });
+
+    it.each([
+      [
+        5,
+        'customerInactivity.report_outcome (5) must be a string or null, got a number; using the default null (no outcome written).',
+      ],
+      [
+        '  ',
+        'customerInactivity.report_outcome ("  ") must not be empty; using the default null (no outcome written).',
+      ],
+      [
+        'x'.repeat(256),
+        `customerInactivity.report_outcome ("${'x'.repeat(30)}…", 256 characters) must be at most 255 characters; using the default null (no outcome written).`,
+      ],
+    ])('rejects report_outcome %j with a message naming it', (value, message) => {
+      const parsed = parseInactivityConfig({ report_outcome: value });
+      expect(parsed.problems.map((problem) => problem.message)).toEqual([message]);
+      expect(parsed.config.defaultPolicy.reportOutcome).toBeNull();
+    });
+
     it('spells out the literal list of known top-level keys', () => {
       expect(KNOWN_TOP).toBe(
-        'enabled, timer_sec, warning_sec, warning_message, warnings, closing_message, start_on, extend_sec, channels',
+        'enabled, timer_sec, warning_sec, warning_message, warnings, closing_message, report_outcome, start_on, extend_sec, channels',
       );
     });
 

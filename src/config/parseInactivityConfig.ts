@@ -37,6 +37,7 @@ export const CHANNEL_KEYS: readonly string[] = [
   'warning_message',
   'warnings',
   'closing_message',
+  'report_outcome',
   'start_on',
   'extend_sec',
 ];
@@ -106,6 +107,7 @@ const DEFAULT_DRAFT: DraftPolicy = {
   warnings: [DEFAULT_WARNING],
   closingMessage: null,
   extendMs: DEFAULT_EXTEND_SEC * 1000,
+  reportOutcome: null,
 };
 
 /** The policy used when nothing is configured: 300 s timer, one warning 60 s before, no closing message. */
@@ -195,6 +197,7 @@ function resolveScalars(layer: Layer, base: DraftPolicy): Omit<DraftPolicy, 'war
     startOn: pickValue(layer, 'start_on', readStartOn, base.startOn, (value) => JSON.stringify(value)),
     closingMessage: pickValue(layer, 'closing_message', readClosingMessage, base.closingMessage, showClosing),
     extendMs: pickValue(layer, 'extend_sec', readExtendSeconds, base.extendMs, showSeconds),
+    reportOutcome: pickValue(layer, 'report_outcome', readReportOutcome, base.reportOutcome, showOutcome),
   };
 }
 
@@ -542,6 +545,17 @@ function readMessage(value: unknown): Read<string> {
   return ok(value);
 }
 
+/** Flex Insights shows the outcome as a label: short text. */
+const MAX_OUTCOME_LENGTH = 255;
+
+function readReportOutcome(value: unknown): Read<string | null> {
+  if (value === null) return ok(null);
+  if (typeof value !== 'string') return fail(`must be a string or null, got ${describeType(value)}`);
+  if (value.trim() === '') return fail('must not be empty');
+  if (value.length > MAX_OUTCOME_LENGTH) return fail(`must be at most ${MAX_OUTCOME_LENGTH} characters`);
+  return ok(value);
+}
+
 function readClosingMessage(value: unknown): Read<string | null> {
   if (value === null) return ok(null);
   if (typeof value !== 'string') return fail(`must be a string or null, got ${describeType(value)}`);
@@ -602,15 +616,28 @@ function showSeconds(ms: number): string {
   return describeValue(ms / 1000);
 }
 
+function showOutcome(outcome: string | null): string {
+  return outcome === null ? 'null (no outcome written)' : describeValue(outcome);
+}
+
 function showClosing(message: string | null): string {
   return message === null ? 'null (no closing message)' : describeValue(message);
 }
 
 function toPolicy(draft: DraftPolicy): ChannelPolicy {
   const warnings = draft.warnings.map(({ beforeMs, message }) => Object.freeze({ beforeMs, message }));
-  const { enabled, timerMs, startOn, closingMessage, extendMs } = draft;
+  const { enabled, timerMs, startOn, closingMessage, extendMs, reportOutcome } = draft;
   // Frozen because one policy object is shared by every conversation on the channel.
-  return Object.freeze({ enabled, timerMs, startOn, warnings: Object.freeze(warnings), closingMessage, extendMs });
+  const frozenWarnings = Object.freeze(warnings);
+  return Object.freeze({
+    enabled,
+    timerMs,
+    startOn,
+    warnings: frozenWarnings,
+    closingMessage,
+    extendMs,
+    reportOutcome,
+  });
 }
 
 /** Suggests the known key an unknown one was probably meant to be: same letters ignoring case and `_`, or 1-2 typos. */

@@ -27,6 +27,11 @@ export interface ChannelPolicy {
   /** Sent to the customer just before the wrap-up; null sends nothing. */
   readonly closingMessage: string | null;
   readonly extendMs: number;
+  /**
+   * Written to the task's `conversations.outcome` (which Flex Insights reports on) at an inactivity wrap-up, unless
+   * an outcome is already set; null writes none.
+   */
+  readonly reportOutcome: string | null;
 }
 
 /** The whole configuration: a policy for every channel type, with a fallback for channels not named. */
@@ -68,6 +73,7 @@ export function samePolicy(a: ChannelPolicy, b: ChannelPolicy): boolean {
     a.startOn === b.startOn &&
     a.closingMessage === b.closingMessage &&
     a.extendMs === b.extendMs &&
+    a.reportOutcome === b.reportOutcome &&
     a.warnings.length === b.warnings.length &&
     a.warnings.every((warning, i) => {
       const other = b.warnings[i];

@@ -1,5 +1,5 @@
 import { fakeTask } from '../flex/testing/fakeFlex';
-import { flushPromises, startHarness } from '../flex/testing/engineHarness';
+import { ORIGINAL_CONFIG, flushPromises, startHarness } from '../flex/testing/engineHarness';
 
 const T0 = 1_000_000;
 
@@ -500,6 +500,25 @@ describe('engine/actingEngine', () => {
         inactivity: { reason: 'customer_inactive', warnings_sent: 1, timer_sec: 35 },
       });
       expect(harness.tasks.tasks.get('WR1')?.status).toBe('wrapping');
+    });
+
+    it('sets conversations.outcome for Flex Insights only when the admin asks, never over one already set', async () => {
+      const asked = { ...ORIGINAL_CONFIG, report_outcome: 'Customer inactive' };
+      const harness = startHarness({
+        customerInactivity: asked,
+        tasks: [fakeTask(1), fakeTask(2, {}, { conversations: { outcome: 'Resolved', queue: 'Billing' } })],
+      });
+      await harness.advanceTo(T0 + 35_000);
+      expect(harness.tasks.tasks.get('WR1')?.attributes).toMatchObject({
+        conversations: { outcome: 'Customer inactive' },
+      });
+      expect(harness.tasks.tasks.get('WR2')?.attributes).toMatchObject({
+        conversations: { outcome: 'Resolved', queue: 'Billing' },
+        inactivity: { reason: 'customer_inactive' },
+      });
+      const plain = startHarness();
+      await plain.advanceTo(T0 + 35_000);
+      expect(plain.tasks.tasks.get('WR1')?.attributes).not.toHaveProperty('conversations');
     });
 
     it('sends no WhatsApp warning outside the 24-hour window, tells the agent once, and still wraps up', async () => {

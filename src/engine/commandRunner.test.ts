@@ -5,7 +5,8 @@ import { originalPolicy, trackedTimer } from '../core/testing/factories';
 import { FakeClock } from '../runtime/testing/fakeClock';
 import type { InactivityEvent } from '../state/inactivityEvents';
 import { inactivityEvents } from '../state/inactivityEvents';
-import type { AgentNotice, CommandContext, CommandEffects, InactivityOutcome } from './commandRunner';
+import type { InactivityOutcome } from '../core/outcomeAttributes';
+import type { AgentNotice, CommandContext, CommandEffects } from './commandRunner';
 import { createCommandRunner } from './commandRunner';
 import type { InactivityMarker } from '../core/inactivityMarker';
 import type { MessagingTaskFacts } from '../tasks/messagingTask';
@@ -68,12 +69,12 @@ class ScriptedEffects implements CommandEffects {
     return this.leftAccepted;
   }
 
-  readonly recorded: Array<{ reservationSid: string; outcome: InactivityOutcome }> = [];
+  readonly recorded: Array<{ reservationSid: string; outcome: InactivityOutcome; reportOutcome: string | null }> = [];
   /** When set, recording the outcome rejects with it. */
   outcomeFailure: Error | null = null;
 
-  recordOutcome(reservationSid: string, outcome: InactivityOutcome): Promise<void> {
-    this.recorded.push({ reservationSid, outcome });
+  recordOutcome(reservationSid: string, outcome: InactivityOutcome, reportOutcome: string | null): Promise<void> {
+    this.recorded.push({ reservationSid, outcome, reportOutcome });
     return this.outcomeFailure === null ? Promise.resolve() : Promise.reject(this.outcomeFailure);
   }
 }
@@ -338,6 +339,7 @@ describe('engine/commandRunner', () => {
             warnings_sent: 1,
             timer_sec: 35,
           },
+          reportOutcome: null,
         },
       ]);
       expect(effects.wrapups).toEqual(['WR0001']);

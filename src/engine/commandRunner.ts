@@ -1,6 +1,7 @@
 import type { ChannelPolicy } from '../config/policy';
 import type { ConversationTimer } from '../core/conversationTimer';
 import { renderMessage } from '../core/messageTemplate';
+import type { InactivityOutcome } from '../core/outcomeAttributes';
 import { remainingMsAt, warningsSentOf } from '../core/phase';
 import type {
   Command,
@@ -36,18 +37,7 @@ export interface CommandEffects {
    * Records why the task is being moved to wrap-up in its attributes (`inactivity`), merged into the latest
    * attributes so nothing another plugin wrote is lost; rejects when they could not be written.
    */
-  recordOutcome(reservationSid: string, outcome: InactivityOutcome): Promise<void>;
-}
-
-/** What the task's attributes say of an inactivity wrap-up, under `inactivity`, for reporting (Flex Insights). */
-export interface InactivityOutcome {
-  readonly reason: 'customer_inactive';
-  /** When the plugin moved the task to wrap-up (ISO 8601). */
-  readonly closed_at: string;
-  /** Warnings the customer got in the cycle that ran out. */
-  readonly warnings_sent: number;
-  /** The timer of that cycle, in seconds. */
-  readonly timer_sec: number;
+  recordOutcome(reservationSid: string, outcome: InactivityOutcome, reportOutcome: string | null): Promise<void>;
 }
 
 /** Something the agent should be told. */
@@ -199,7 +189,7 @@ export function createCommandRunner(deps: CommandRunnerDeps): CommandRunner {
       timer_sec: context.timer.policy.timerMs / 1_000,
     };
     try {
-      await deps.effects.recordOutcome(context.task.reservationSid, outcome);
+      await deps.effects.recordOutcome(context.task.reservationSid, outcome, context.timer.policy.reportOutcome);
     } catch (error) {
       if (unrecorded.has(context.task.conversationSid)) return;
       unrecorded.add(context.task.conversationSid);

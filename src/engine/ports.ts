@@ -27,10 +27,13 @@ export interface TaskGateway {
    */
   onTasksReloaded(listener: () => void): () => void;
   /**
-   * Adds `patch` to the task's attributes, on top of the latest attributes Flex holds, so that nothing another
-   * plugin wrote is lost; rejects when the task is gone or TaskRouter refuses the update.
+   * Writes the task's attributes as `update` makes them from the latest attributes Flex holds, so that nothing
+   * another plugin wrote is lost; rejects when the task is gone or TaskRouter refuses the update.
    */
-  mergeAttributes(reservationSid: string, patch: Readonly<Record<string, unknown>>): Promise<void>;
+  updateAttributes(
+    reservationSid: string,
+    update: (latest: Readonly<Record<string, unknown>>) => Record<string, unknown>,
+  ): Promise<void>;
   /** The reservation's current status, undefined once Flex has dropped it. */
   statusOf(reservationSid: string): TaskLike['status'] | undefined;
   /** Who is who on the task, from its Interactions participants; rejects when they cannot be fetched. */

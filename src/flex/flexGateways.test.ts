@@ -136,7 +136,10 @@ describe('flex/flexGateways', () => {
         ...held,
         attributes: { ...(held.attributes as object), crmId: 'C-42' },
       } as unknown as FakeTask);
-      await flexTaskGateway(manager).mergeAttributes('WR1', { inactivity: { reason: 'customer_inactive' } });
+      await flexTaskGateway(manager).updateAttributes('WR1', (latest) => ({
+        ...latest,
+        inactivity: { reason: 'customer_inactive' },
+      }));
       expect(setAttributes).toHaveBeenCalledWith({
         conversationSid: 'CH1',
         channelType: 'web',
@@ -148,7 +151,9 @@ describe('flex/flexGateways', () => {
 
     it('rejects merging into a task Flex no longer holds', async () => {
       const { manager } = fakeManager();
-      await expect(flexTaskGateway(manager).mergeAttributes('WR9', {})).rejects.toThrow('the task is not held');
+      await expect(flexTaskGateway(manager).updateAttributes('WR9', () => ({}))).rejects.toThrow(
+        'the task is not held',
+      );
     });
 
     it("reports the TaskRouter worker's ready again (Flex rebuilt its task list), until unsubscribed", () => {

@@ -2,6 +2,7 @@ import type { Client, Conversation, JSONObject, Message } from '@twilio/conversa
 import type { ITask, Manager } from '@twilio/flex-ui';
 
 import type { InactivityMessagePayload } from '../actions/timerActionNames';
+import { outcomeAttributes } from '../core/outcomeAttributes';
 import { SEND_INACTIVITY_MESSAGE } from '../actions/timerActionNames';
 import type { Clock, IntervalHandle } from '../runtime/clock';
 import type { CommandEffects } from '../engine/commandRunner';
@@ -60,12 +61,12 @@ export function flexTaskGateway(manager: FlexManager): TaskGateway {
       worker.on('ready', handler);
       return () => worker.removeListener('ready', handler);
     },
-    async mergeAttributes(reservationSid, patch) {
+    async updateAttributes(reservationSid, update) {
       const task = tasksOf(manager).get(reservationSid);
       if (task === undefined) throw new Error('the task is not held');
       // Flex replaces the task object on every update, so this is the latest copy of the attributes.
       const latest: unknown = task.attributes;
-      await task.setAttributes({ ...(isRecord(latest) ? latest : {}), ...patch });
+      await task.setAttributes(update(isRecord(latest) ? latest : {}));
     },
     statusOf: (reservationSid) => tasksOf(manager).get(reservationSid)?.status,
     async partiesOf(facts) {
@@ -170,7 +171,7 @@ function isCancelledByListener(error: unknown): boolean {
  */
 export function flexCommandEffects(
   actions: FlexActions,
-  tasks: Pick<TaskGateway, 'statusOf' | 'mergeAttributes'>,
+  tasks: Pick<TaskGateway, 'statusOf' | 'updateAttributes'>,
 ): CommandEffects {
   return {
     async sendMessage(conversationSid, body, attributes: Record<string, InactivityMarker>) {
@@ -192,6 +193,7 @@ export function flexCommandEffects(
       const status = tasks.statusOf(reservationSid);
       return status !== 'accepted' && status !== 'pending';
     },
-    recordOutcome: (reservationSid, outcome) => tasks.mergeAttributes(reservationSid, { inactivity: outcome }),
+    recordOutcome: (reservationSid, outcome, reportOutcome) =>
+      tasks.updateAttributes(reservationSid, (latest) => outcomeAttributes(latest, outcome, reportOutcome)),
   };
 }

@@ -26,6 +26,7 @@ const policyArb: fc.Arbitrary<ChannelPolicy> = fc.integer({ min: 2_000, max: 60_
       ),
     closingMessage: fc.option(fc.constant('Closing this chat'), { nil: null }),
     extendMs: fc.integer({ min: 1_000, max: 60_000 }),
+    reportOutcome: fc.constant(null),
   }),
 );
 
@@ -304,6 +305,7 @@ describe('state/invariants', () => {
       }),
       closingMessage: fc.option(fc.string(), { nil: null }),
       extendMs: fc.integer({ min: 0, max: 86_400_000 }),
+      reportOutcome: fc.option(fc.string(), { nil: null }),
     });
     const timer: fc.Arbitrary<ConversationTimer> = fc.record({
       conversationSid: fc.nat().map((n) => `CH${n}`),

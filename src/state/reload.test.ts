@@ -17,6 +17,7 @@ const ORIGINAL: ChannelPolicy = {
   warnings: [{ beforeMs: 15_000, message: 'We have not heard from you for a while' }],
   closingMessage: null,
   extendMs: 60_000,
+  reportOutcome: null,
 };
 
 const WITH_CLOSING: ChannelPolicy = { ...ORIGINAL, closingMessage: 'Closing this chat now' };

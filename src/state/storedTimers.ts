@@ -47,6 +47,7 @@ function policyFieldsOf(policy: ChannelPolicy): ChannelPolicy {
     warnings: policy.warnings.map(({ beforeMs, message }) => ({ beforeMs, message })),
     closingMessage: policy.closingMessage,
     extendMs: policy.extendMs,
+    reportOutcome: policy.reportOutcome,
   };
 }
 
@@ -135,7 +136,8 @@ function isPolicy(value: unknown): value is ChannelPolicy {
     Array.isArray(value.warnings) &&
     (value.warnings as unknown[]).every(isWarning) &&
     (value.closingMessage === null || typeof value.closingMessage === 'string') &&
-    isTime(value.extendMs)
+    isTime(value.extendMs) &&
+    (value.reportOutcome === null || typeof value.reportOutcome === 'string')
   );
 }
 

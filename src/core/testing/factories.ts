@@ -11,6 +11,7 @@ export function originalPolicy(overrides: Partial<ChannelPolicy> = {}): ChannelP
     warnings: [{ beforeMs: 15_000, message: 'Closing in {{remaining}}' }],
     closingMessage: null,
     extendMs: 300_000,
+    reportOutcome: null,
     ...overrides,
   };
 }

@@ -3,7 +3,9 @@ import { combineReducers, createStore } from 'redux';
 import type { MessageFacts } from '../../core/messageAuthor';
 import type { MessagingTaskFacts, TaskLike } from '../../tasks/messagingTask';
 import type { ConversationGateway, TaskGateway } from '../../engine/ports';
-import type { CommandEffects, InactivityOutcome } from '../../engine/commandRunner';
+import type { CommandEffects } from '../../engine/commandRunner';
+import type { InactivityOutcome } from '../../core/outcomeAttributes';
+import { outcomeAttributes } from '../../core/outcomeAttributes';
 import type { InactivityMarker } from '../../core/inactivityMarker';
 import type { InactivityStore } from '../../engine/ports';
 import { INACTIVITY_NAMESPACE, inactivityReducer } from '../../state/inactivitySlice';
@@ -97,11 +99,14 @@ export class FakeTasks implements TaskGateway {
   /** When set, attribute updates reject with this error, as TaskRouter would refuse them. */
   attributesFailure: Error | null = null;
 
-  mergeAttributes(reservationSid: string, patch: Readonly<Record<string, unknown>>): Promise<void> {
+  updateAttributes(
+    reservationSid: string,
+    update: (latest: Readonly<Record<string, unknown>>) => Record<string, unknown>,
+  ): Promise<void> {
     const task = this.tasks.get(reservationSid);
     if (this.attributesFailure !== null) return Promise.reject(this.attributesFailure);
     if (task === undefined) return Promise.reject(new Error('the task is not held'));
-    this.set({ ...task, attributes: { ...task.attributes, ...patch } });
+    this.set({ ...task, attributes: update(task.attributes as Record<string, unknown>) });
     return Promise.resolve();
   }
 
@@ -283,8 +288,8 @@ export class FakeEffects implements CommandEffects {
     return this.tasks.statusOf(reservationSid) !== 'accepted';
   }
 
-  recordOutcome(reservationSid: string, outcome: InactivityOutcome): Promise<void> {
-    return this.tasks.mergeAttributes(reservationSid, { inactivity: outcome });
+  recordOutcome(reservationSid: string, outcome: InactivityOutcome, reportOutcome: string | null): Promise<void> {
+    return this.tasks.updateAttributes(reservationSid, (latest) => outcomeAttributes(latest, outcome, reportOutcome));
   }
 }
 
