@@ -92,4 +92,37 @@ describe('browser: what an agent meets on an ordinary day (sandbox)', () => {
     // The new cycle runs wholly under the new settings: an hour.
     expect(await agent.badgeText(taskSid)).toMatch(/^(59:\d{2}|1:00:00)$/);
   });
+
+  test('writes the outcome for Flex Insights only when asked, and never over one another plugin set', async () => {
+    await api().setConfig({ timer_sec: 8, warning_sec: 3, report_outcome: 'Customer inactive' });
+    const agent = await openAgent();
+    const plain = await api().createConversation({ channelType: 'web' });
+    const resolved = await api().createConversation({ channelType: 'sms' });
+    await agent.badgeSeconds(resolved.taskSid);
+    // Another plugin records its own outcome on the second task, as a plugin would, through the task in Flex.
+    await agent.page.evaluate(async (taskSid) => {
+      type Task = { taskSid: string; attributes: Record<string, unknown>; setAttributes(a: object): Promise<unknown> };
+      const flex = (window as unknown as { Twilio: { Flex: { Manager: { getInstance(): unknown } } } }).Twilio.Flex;
+      const manager = flex.Manager.getInstance() as {
+        store: { getState(): { flex: { worker: { tasks: Map<string, Task> } } } };
+      };
+      const task = [...manager.store.getState().flex.worker.tasks.values()].find((each) => each.taskSid === taskSid);
+      await task?.setAttributes({ ...task.attributes, conversations: { outcome: 'Resolved' } });
+    }, resolved.taskSid);
+    for (const { taskSid } of [plain, resolved]) {
+      await api().waitFor(
+        () => api().task(taskSid),
+        (task) => task.status === 'wrapping',
+        20_000,
+      );
+    }
+    expect(await api().taskAttributes(plain.taskSid)).toMatchObject({
+      conversations: { outcome: 'Customer inactive' },
+      inactivity: { reason: 'customer_inactive' },
+    });
+    expect(await api().taskAttributes(resolved.taskSid)).toMatchObject({
+      conversations: { outcome: 'Resolved' },
+      inactivity: { reason: 'customer_inactive' },
+    });
+  });
 });
