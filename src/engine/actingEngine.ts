@@ -17,7 +17,6 @@ import type { ConversationGateway, InactivityStore, TaskGateway } from './ports'
 import { createReconciliation } from './reconciliation';
 import { startScheduling } from './scheduling';
 import type { TimerIntent } from './tabMessages';
-import type { TrackedConversation } from './taskTracking';
 import { createTaskTracking } from './taskTracking';
 
 export interface ActingEngineDeps {
@@ -88,9 +87,7 @@ export function startActingEngine(deps: ActingEngineDeps): ActingEngine {
   function contextOf(sid: string): CommandContext | undefined {
     const conversation = tracking.get(sid);
     const timer = timerOf(sid);
-    return conversation === undefined || timer === undefined
-      ? undefined
-      : { task: conversation.task, policy: timer.policy, timer };
+    return conversation === undefined || timer === undefined ? undefined : { task: conversation.task, timer };
   }
 
   const runner = createCommandRunner({
@@ -119,21 +116,21 @@ export function startActingEngine(deps: ActingEngineDeps): ActingEngine {
     if (serverAt !== null) deps.skew.observeReceived(deps.clock.now(), serverAt);
   };
 
-  const timedConversations = (): Array<{ conversation: TrackedConversation; timer: ConversationTimer }> =>
+  /** The timers of the conversations this tab follows: the only ones anything is planned for. */
+  const trackedTimers = (): ConversationTimer[] =>
     tracking.all().flatMap((conversation) => {
       const timer = timerOf(conversation.task.conversationSid);
-      return timer === undefined ? [] : [{ conversation, timer }];
+      return timer === undefined ? [] : [timer];
     });
 
   const act = (now: number): void => {
     if (!connected || !deps.isActing()) return;
-    const timers = timedConversations().map(({ timer }) => timer);
-    runner.run(planCommands(timers, (timer) => timer.policy, now));
+    runner.run(planCommands(trackedTimers(), (timer) => timer.policy, now));
   };
 
   const earliestDue = (now: number): number | null => {
-    const due = timedConversations()
-      .map(({ timer }) => nextDueAt(timer, timer.policy, now))
+    const due = trackedTimers()
+      .map((timer) => nextDueAt(timer, timer.policy, now))
       .filter((at): at is number => at !== null);
     return due.length === 0 ? null : Math.min(...due);
   };

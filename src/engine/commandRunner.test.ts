@@ -104,11 +104,14 @@ function setup({ policy, timer, closingAttempts }: Setup = {}) {
   const warnings: string[] = [];
   const context: CommandContext = {
     task: TASK,
-    policy: originalPolicy({
-      warnings: [{ beforeMs: 15_000, message: 'Closing in {{remaining}}, {{customerName}}.' }],
-      ...policy,
-    }),
-    timer: { ...trackedTimer(), ...timer },
+    timer: {
+      ...trackedTimer(),
+      policy: originalPolicy({
+        warnings: [{ beforeMs: 15_000, message: 'Closing in {{remaining}}, {{customerName}}.' }],
+        ...policy,
+      }),
+      ...timer,
+    },
   };
   const runner = createCommandRunner({
     effects,

@@ -1,4 +1,3 @@
-import type { ChannelPolicy } from '../config/policy';
 import type { ConversationTimer } from '../core/conversationTimer';
 import { renderMessage } from '../core/messageTemplate';
 import type { InactivityOutcome } from '../core/outcomeAttributes';
@@ -55,7 +54,7 @@ export type AgentNotice =
 /** Everything known about a tracked conversation at the moment a command runs. */
 export interface CommandContext {
   readonly task: MessagingTaskFacts;
-  readonly policy: ChannelPolicy;
+  /** Its `policy` is the one the cycle runs under: the texts, the timer and the outcome all come from it. */
   readonly timer: ConversationTimer;
 }
 
@@ -133,7 +132,7 @@ export function createCommandRunner(deps: CommandRunnerDeps): CommandRunner {
   });
 
   const sendWarning = async (command: SendWarningCommand, context: CommandContext, key: string): Promise<void> => {
-    const warning = context.policy.warnings[command.warningIndex];
+    const warning = context.timer.policy.warnings[command.warningIndex];
     if (warning === undefined) return;
     try {
       await sendMarked(context, warning.message, {
@@ -157,7 +156,7 @@ export function createCommandRunner(deps: CommandRunnerDeps): CommandRunner {
     context: CommandContext,
     key: string,
   ): Promise<void> => {
-    const message = context.policy.closingMessage;
+    const message = context.timer.policy.closingMessage;
     try {
       if (message !== null) await sendMarked(context, message, markerFor(context, 'closing'));
       failures.delete(key);

@@ -12,9 +12,14 @@ import { isTimedChannel } from './taskTracking';
  * way to stop.
  */
 export function startTimerWriter(store: InactivityStore, timerStore: TimerStore, isActing: () => boolean): () => void {
-  // A tab whose lead lapsed (throttled, lease taken) must not overwrite what the new acting tab saves.
+  let last: unknown;
+  // Flex's store changes on every Flex action: only a change of our timers is worth asking leadership about (a
+  // storage read with the lease), and a tab whose lead lapsed must not overwrite what the new acting tab saves.
   const save = (): void => {
-    if (isActing()) timerStore.save(selectInactivity(store.getState()).timers);
+    const timers = selectInactivity(store.getState()).timers;
+    if (timers === last || !isActing()) return;
+    last = timers;
+    timerStore.save(timers);
   };
   save();
   return store.subscribe(save);
