@@ -1,7 +1,8 @@
 import { Actions } from '@twilio/flex-ui';
 
 import type { TimerIntent } from '../engine/tabMessages';
-import { registerTimerActions, TimerActionName } from './timerActions';
+import { TimerActionName } from '../actions/timerActionNames';
+import { registerTimerActions } from './timerActions';
 
 // Flex's Actions is one process-wide registry: register once for the file, reset the recorded calls per test.
 const dispatched: Array<Omit<TimerIntent, 'id'>> = [];

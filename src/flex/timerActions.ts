@@ -3,9 +3,6 @@ import type * as Flex from '@twilio/flex-ui';
 import { TimerActionName } from '../actions/timerActionNames';
 import type { TimerIntent } from '../engine/tabMessages';
 
-export { TimerActionName } from '../actions/timerActionNames';
-export type { TimerActionPayload } from '../actions/timerActionNames';
-
 export interface TimerActionDeps {
   readonly actions: Pick<typeof Flex.Actions, 'registerAction'>;
   /** Hands the control to the acting tab (this one or another). */
