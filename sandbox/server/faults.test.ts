@@ -2,8 +2,7 @@
  * @jest-environment ./sandbox/server/testing/nodeWithFetch.environment.ts
  */
 import type { LoggedRequest } from './requestLog';
-import type { TestSandbox } from './testing/sandboxHarness';
-import { PushReader, call, startTestSandbox } from './testing/sandboxHarness';
+import { useTestSandbox } from './testing/sandboxHarness';
 
 type Created = { conversationSid: string; taskSid: string };
 type ErrorBody = { error: string };
@@ -11,20 +10,14 @@ type TwilioErrorBody = { code: number; message: string; more_info: string; statu
 type Attributes = { flexInteractionSid: string; flexInteractionChannelSid: string };
 type Chat = Created & { channelUrl: string };
 
-let sandbox: TestSandbox;
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-});
-afterAll(() => sandbox.server.close());
-beforeEach(() => call(sandbox.url, 'POST', '/sandbox/reset'));
-
-const api = <T = unknown>(method: string, path: string, body?: unknown) => call<T>(sandbox.url, method, path, body);
+const suite = useTestSandbox();
+const { api } = suite;
 const taskStatus = async (taskSid: string): Promise<string> =>
   (await api<{ status: string }>('GET', `/sandbox/tasks/${taskSid}`)).body.status;
 
 /** An accepted web chat, with the Interactions channel URL Flex's WrapupTask posts to. */
 async function acceptedChat(): Promise<Chat> {
-  const agent = await PushReader.open(`${sandbox.url}/sandbox/internal/stream?role=agent`);
+  const agent = await suite.stream('role=agent');
   const created = (await api<Created>('POST', '/sandbox/conversations', { channelType: 'web' })).body;
   const offer = await agent.take((event) => event.type === 'reservationCreated');
   agent.close();
@@ -62,7 +55,7 @@ describe('sandbox/server fault injection', () => {
 
   it('fails the next wrap-up with a Twilio error and leaves the task accepted and the chat open', async () => {
     const chat = await acceptedChat();
-    const agent = await PushReader.open(`${sandbox.url}/sandbox/internal/stream?role=agent`);
+    const agent = await suite.stream('role=agent');
     await fault({ taskSid: chat.taskSid, action: 'wrapup', outcome: 'fail' });
 
     const refused = await wrapUp(chat);
@@ -146,7 +139,7 @@ describe('sandbox/server fault injection', () => {
     const chat = await acceptedChat();
     await fault({ taskSid: chat.taskSid, action: 'wrapup', outcome: 'hang', delayMs: 300 });
     const abort = new AbortController();
-    const request = fetch(`${sandbox.url}/twilio/event-bridge.twilio.com/v1/wschannels`, {
+    const request = fetch(`${suite.sandbox().url}/twilio/event-bridge.twilio.com/v1/wschannels`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ url: chat.channelUrl, method: 'POST', params: { routing: { status: 'wrapup' } } }),

@@ -2,24 +2,16 @@
  * @jest-environment ./sandbox/server/testing/nodeWithFetch.environment.ts
  */
 import type { PushEvent, ReservationDto, TaskDto } from '../shared/protocol';
-import type { PushReader, TestSandbox } from './testing/sandboxHarness';
-import { PushReader as Reader, call, pause, startTestSandbox } from './testing/sandboxHarness';
+import type { PushReader } from './testing/sandboxHarness';
+import { pause, useTestSandbox } from './testing/sandboxHarness';
 
 type Created = { conversationSid: string; taskSid: string };
 type ErrorBody = { error: string };
 type Summary = { sid: string; status: string; attributes: Record<string, unknown> };
 type Updated = Extract<PushEvent, { type: 'reservationUpdated' }>;
 
-let sandbox: TestSandbox;
-const open: PushReader[] = [];
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-});
-afterAll(() => sandbox.server.close());
-beforeEach(() => call(sandbox.url, 'POST', '/sandbox/reset'));
-afterEach(() => open.splice(0).forEach((reader) => reader.close()));
-
-const api = <T = unknown>(method: string, path: string, body?: unknown) => call<T>(sandbox.url, method, path, body);
+const suite = useTestSandbox();
+const { api } = suite;
 const create = async (body: unknown): Promise<Created> =>
   (await api<Created>('POST', '/sandbox/conversations', body)).body;
 /** What the page's `Task.setAttributes` sends. */
@@ -36,8 +28,7 @@ const pageTask = async (taskSid: string): Promise<TaskDto> => {
 };
 
 async function stream(query: string): Promise<PushReader> {
-  const reader = await Reader.open(`${sandbox.url}/sandbox/internal/stream?${query}`);
-  open.push(reader);
+  const reader = await suite.stream(query);
   await reader.take((event) => event.type === 'hello');
   return reader;
 }

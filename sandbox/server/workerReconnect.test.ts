@@ -2,24 +2,16 @@
  * @jest-environment ./sandbox/server/testing/nodeWithFetch.environment.ts
  */
 import type { PushEvent, ReservationDto } from '../shared/protocol';
-import type { PushReader, TestSandbox } from './testing/sandboxHarness';
-import { PushReader as Reader, call, pause, startTestSandbox } from './testing/sandboxHarness';
+import type { PushReader } from './testing/sandboxHarness';
+import { pause, useTestSandbox } from './testing/sandboxHarness';
 
 type Created = { conversationSid: string; taskSid: string };
 type ErrorBody = { error: string };
 type Reconnect = { offlineMs: number; reconnectAt: string };
 type Reconnected = Extract<PushEvent, { type: 'workerReconnected' }>;
 
-let sandbox: TestSandbox;
-const open: PushReader[] = [];
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-});
-afterAll(() => sandbox.server.close());
-beforeEach(() => call(sandbox.url, 'POST', '/sandbox/reset'));
-afterEach(() => open.splice(0).forEach((reader) => reader.close()));
-
-const api = <T = unknown>(method: string, path: string, body?: unknown) => call<T>(sandbox.url, method, path, body);
+const suite = useTestSandbox();
+const { api } = suite;
 const reconnect = (body?: unknown) => api<Reconnect & ErrorBody>('POST', '/sandbox/worker/reconnect', body);
 const create = async (body: unknown): Promise<Created> =>
   (await api<Created>('POST', '/sandbox/conversations', body)).body;
@@ -35,8 +27,7 @@ const complete = async (taskSid: string): Promise<void> => {
 };
 
 async function agentStream(): Promise<PushReader> {
-  const reader = await Reader.open(`${sandbox.url}/sandbox/internal/stream?role=agent`);
-  open.push(reader);
+  const reader = await suite.stream('role=agent');
   await reader.take((event) => event.type === 'hello');
   return reader;
 }

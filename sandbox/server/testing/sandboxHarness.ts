@@ -164,3 +164,41 @@ export class PushReader {
 export function pause(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/** What a test file gets from {@link useTestSandbox}. */
+export interface TestSandboxSuite {
+  /** The file's sandbox (set once `beforeAll` has run). */
+  sandbox(): TestSandbox;
+  /** Calls the sandbox's API. */
+  api<T = unknown>(method: string, path: string, body?: unknown): Promise<JsonAnswer<T>>;
+  /** Opens a push stream (`?role=agent`, ...) that is closed after the test. */
+  stream(query: string): Promise<PushReader>;
+}
+
+/**
+ * One sandbox for the test file, reset before each test, with every push stream a test opened closed after it.
+ * Call at the top of the file or inside `describe`.
+ */
+export function useTestSandbox(): TestSandboxSuite {
+  let current: TestSandbox | undefined;
+  const open: PushReader[] = [];
+  const sandbox = (): TestSandbox => {
+    if (current === undefined) throw new Error('the sandbox is not started (use it inside a test)');
+    return current;
+  };
+  beforeAll(async () => {
+    current = await startTestSandbox();
+  });
+  afterAll(() => current?.server.close());
+  beforeEach(() => call(sandbox().url, 'POST', '/sandbox/reset'));
+  afterEach(() => open.splice(0).forEach((reader) => reader.close()));
+  return {
+    sandbox,
+    api: (method, path, body) => call(sandbox().url, method, path, body),
+    async stream(query) {
+      const reader = await PushReader.open(`${sandbox().url}/sandbox/internal/stream?${query}`);
+      open.push(reader);
+      return reader;
+    },
+  };
+}
