@@ -38,6 +38,11 @@ function ariaLabelOf(model: BadgeModel, strings: AgentStrings | undefined): stri
       });
     case 'paused':
       return fillTemplate(stringOf(strings, InactivityString.BadgePaused), { remaining });
+    case 'transferPending':
+      return fillTemplate(stringOf(strings, InactivityString.BadgeTransferPending), {
+        remaining,
+        counting: model.remainingMs !== null,
+      });
     case 'waiting':
       return fillTemplate(stringOf(strings, InactivityString.BadgeWaiting), {});
     case 'awaitingHistory':

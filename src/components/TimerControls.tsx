@@ -49,6 +49,7 @@ function isAdjustable(phase: TimerPhase | null): phase is 'counting' | 'warned' 
       return true;
     case null:
     case 'waiting':
+    case 'transferPending':
     case 'awaitingHistory':
     case 'expired':
     case 'wrappingUp':

@@ -94,6 +94,7 @@ export function badgeLookOf(model: BadgeModel): BadgeLook {
     case 'awaitingHistory':
       return 'pending';
     case 'paused':
+    case 'transferPending':
       return 'paused';
     case 'warned':
       return 'warning';

@@ -36,6 +36,9 @@ function countdownText(phase: TimerPhase, remainingMs: number | null): string {
     case 'warned':
     case 'paused':
       return formatCountdown(remainingMs ?? 0);
+    case 'transferPending':
+      // The arrows tell a held transfer from an agent's pause at a glance; the label says it in words.
+      return `⇄ ${remainingMs === null ? '—' : formatCountdown(remainingMs)}`;
     case 'expired':
     case 'wrappingUp':
     case 'done':

@@ -26,8 +26,21 @@ export type TimerPhaseState =
    * and the task is still accepted, it restarts the countdown instead of being lost.
    */
   | { readonly kind: 'wrappingUp'; readonly heldMessage: MessageMoment | null }
-  /** The task is in wrap-up (whoever moved it there): nothing more happens. */
+  /**
+   * A transfer of the task to another agent or queue is pending: nothing counts and nothing is sent. `held` is the
+   * countdown as it stood (null when nothing was counting), resumed exactly if the transfer fails.
+   */
+  | { readonly kind: 'transferPending'; readonly held: HeldCountdown | null }
+  /** The task is in wrap-up (whoever moved it there), or transferred away: nothing more happens. */
   | { readonly kind: 'done' };
+
+/** The countdown a pending transfer holds. */
+export interface HeldCountdown {
+  readonly remainingMs: number;
+  readonly warningsSent: number;
+  /** The agent had paused it (or paused it during the transfer): a failed transfer leaves it paused. */
+  readonly pausedByAgent: boolean;
+}
 
 /** The kinds of {@link TimerPhaseState}. */
 export type TimerPhaseKind = TimerPhaseState['kind'];
@@ -179,6 +192,10 @@ function phaseAfterCustomer(timer: ConversationTimer, at: number): TimerPhaseSta
  * the message is held, not dropped: it decides what happens if the wrap-up fails.
  */
 export function onCustomerMessage(timer: ConversationTimer, moment: MessageMoment): ConversationTimer {
+  return throughTransfer(timer, moment.at, (live) => customerMessageInto(live, moment));
+}
+
+function customerMessageInto(timer: ConversationTimer, moment: MessageMoment): ConversationTimer {
   const { phase } = timer;
   if (phase.kind === 'done' || isSeenByIndex(timer, moment)) return timer;
   // Older than the cycle (e.g. the message that got the task routed, read back from the history): it opens nothing,
@@ -208,6 +225,10 @@ function withCustomerSeenAt(timer: ConversationTimer, at: number): ConversationT
  * reply to this message, so a new cycle with a full countdown starts here.
  */
 export function onAgentMessage(timer: ConversationTimer, moment: MessageMoment): ConversationTimer {
+  return throughTransfer(timer, moment.at, (live) => agentMessageInto(live, moment));
+}
+
+function agentMessageInto(timer: ConversationTimer, moment: MessageMoment): ConversationTimer {
   const { phase } = timer;
   if (timer.policy.startOn !== 'agent_reply' || phase.kind === 'wrappingUp' || phase.kind === 'done') return timer;
   if (isStale(timer, moment)) return timer;
@@ -216,20 +237,22 @@ export function onAgentMessage(timer: ConversationTimer, moment: MessageMoment):
 
 /** The agent paused the countdown at `now`; the time left is kept. Pausing anything but a countdown does nothing. */
 export function onPaused(timer: ConversationTimer, now: number): ConversationTimer {
-  const { phase } = timer;
-  if (phase.kind !== 'counting') return timer;
-  const remainingMs = Math.max(0, phase.deadlineAt - now);
-  return { ...timer, phase: { kind: 'paused', remainingMs, warningsSent: phase.warningsSent } };
+  return throughTransfer(timer, now, (live) => {
+    const { phase } = live;
+    if (phase.kind !== 'counting') return live;
+    const remainingMs = Math.max(0, phase.deadlineAt - now);
+    return { ...live, phase: { kind: 'paused', remainingMs, warningsSent: phase.warningsSent } };
+  });
 }
 
 /** The agent resumed at `now`: the time that was left when pausing counts down again from here. */
 export function onResumed(timer: ConversationTimer, now: number): ConversationTimer {
-  const { phase } = timer;
-  if (phase.kind !== 'paused') return timer;
-  return {
-    ...timer,
-    phase: { kind: 'counting', deadlineAt: now + phase.remainingMs, warningsSent: phase.warningsSent },
-  };
+  return throughTransfer(timer, now, (live) => {
+    const { phase } = live;
+    if (phase.kind !== 'paused') return live;
+    const deadlineAt = now + phase.remainingMs;
+    return { ...live, phase: { kind: 'counting', deadlineAt, warningsSent: phase.warningsSent } };
+  });
 }
 
 /**
@@ -237,21 +260,26 @@ export function onResumed(timer: ConversationTimer, now: number): ConversationTi
  * The cycle stays the same, so warnings already sent are not repeated.
  */
 export function onExtended(timer: ConversationTimer, now: number, byMs: number): ConversationTimer {
-  const { phase } = timer;
   if (byMs <= 0) return timer;
-  if (phase.kind === 'counting') {
-    return { ...timer, phase: { ...phase, deadlineAt: Math.max(phase.deadlineAt, now) + byMs } };
-  }
-  if (phase.kind === 'paused') return { ...timer, phase: { ...phase, remainingMs: phase.remainingMs + byMs } };
-  return timer;
+  return throughTransfer(timer, now, (live) => {
+    const { phase } = live;
+    if (phase.kind === 'counting') {
+      return { ...live, phase: { ...phase, deadlineAt: Math.max(phase.deadlineAt, now) + byMs } };
+    }
+    if (phase.kind === 'paused') return { ...live, phase: { ...phase, remainingMs: phase.remainingMs + byMs } };
+    return live;
+  });
 }
 
 /** Warning `warningIndex` of `cycle` went out; it and every earlier warning of the cycle are done. */
 export function onWarningSent(timer: ConversationTimer, cycle: number, warningIndex: number): ConversationTimer {
-  const { phase } = timer;
-  if (cycle !== timer.cycle || (phase.kind !== 'counting' && phase.kind !== 'paused')) return timer;
-  if (warningIndex < phase.warningsSent) return timer;
-  return { ...timer, phase: { ...phase, warningsSent: warningIndex + 1 } };
+  // A warning sent just before a transfer began is still recorded in the held countdown; any `at` unwraps it exactly.
+  return throughTransfer(timer, 0, (live) => {
+    const { phase } = live;
+    if (cycle !== live.cycle || (phase.kind !== 'counting' && phase.kind !== 'paused')) return live;
+    if (warningIndex < phase.warningsSent) return live;
+    return { ...live, phase: { ...phase, warningsSent: warningIndex + 1 } };
+  });
 }
 
 /** The closing message of `cycle` went out (or was given up on): the countdown is over and the wrap-up is next. */
@@ -312,4 +340,66 @@ export function onHistoryOutdated(timer: ConversationTimer): ConversationTimer {
  */
 export function restoredTimer(timer: ConversationTimer): ConversationTimer {
   return onHistoryOutdated(onWrapupFailed(timer));
+}
+
+/** The countdown a pending transfer holds, as the phase it would be in at `at`. */
+function heldPhaseAt(held: HeldCountdown | null, at: number): TimerPhaseState {
+  if (held === null) return { kind: 'waiting' };
+  const { remainingMs, warningsSent } = held;
+  return held.pausedByAgent
+    ? { kind: 'paused', remainingMs, warningsSent }
+    : { kind: 'counting', deadlineAt: at + remainingMs, warningsSent };
+}
+
+/** What a transfer starting at `at` holds of `phase`; undefined for phases a transfer does not hold. */
+function holdOf(phase: TimerPhaseState, at: number): HeldCountdown | null | undefined {
+  switch (phase.kind) {
+    case 'waiting':
+      return null;
+    case 'counting':
+      return { remainingMs: Math.max(0, phase.deadlineAt - at), warningsSent: phase.warningsSent, pausedByAgent: false };
+    case 'paused':
+      return { remainingMs: phase.remainingMs, warningsSent: phase.warningsSent, pausedByAgent: true };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Applies `change` as if the held countdown ran at `at`, then holds the result again: a customer message, an
+ * extension or a pause during a pending transfer changes what resumes if it fails, and nothing counts meanwhile.
+ */
+function throughTransfer(
+  timer: ConversationTimer,
+  at: number,
+  change: (live: ConversationTimer) => ConversationTimer,
+): ConversationTimer {
+  const { phase } = timer;
+  if (phase.kind !== 'transferPending') return change(timer);
+  const live: ConversationTimer = { ...timer, phase: heldPhaseAt(phase.held, at) };
+  const changed = change(live);
+  if (changed === live) return timer;
+  const held = holdOf(changed.phase, at);
+  return held === undefined ? changed : { ...changed, phase: { kind: 'transferPending', held } };
+}
+
+/**
+ * A transfer of the task began at `at` (Flex lists it as active): the countdown holds, so a chat on its way to
+ * another agent is never wrapped up, which would close the channel and drop the customer. A deadline already passed
+ * is not held: its wrap-up is due.
+ */
+export function onTransferStarted(timer: ConversationTimer, at: number): ConversationTimer {
+  const held = holdOf(timer.phase, at);
+  return held === undefined ? timer : { ...timer, phase: { kind: 'transferPending', held } };
+}
+
+/** The pending transfer failed or was withdrawn at `at`: the chat stays, and the held countdown goes on from there. */
+export function onTransferEnded(timer: ConversationTimer, at: number): ConversationTimer {
+  const { phase } = timer;
+  return phase.kind === 'transferPending' ? { ...timer, phase: heldPhaseAt(phase.held, at) } : timer;
+}
+
+/** Another agent took the transferred chat: nothing more is sent or wrapped up from here. */
+export function onTransferCompleted(timer: ConversationTimer): ConversationTimer {
+  return onWrapupConfirmed(timer);
 }

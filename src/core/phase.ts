@@ -8,6 +8,8 @@ export type TimerPhase =
   /** At least one warning of the current cycle went out (`warningsSent` says how many). */
   | 'warned'
   | 'paused'
+  /** A transfer of the task is pending: the countdown holds until it completes or fails. */
+  | 'transferPending'
   /** The deadline has passed and the wrap-up has not been asked for yet (e.g. while offline). */
   | 'expired'
   | 'wrappingUp'
@@ -24,6 +26,8 @@ export function remainingMsAt(timer: ConversationTimer, now: number): number | n
       return null;
     case 'paused':
       return phase.remainingMs;
+    case 'transferPending':
+      return phase.held === null ? null : phase.held.remainingMs;
     case 'counting':
       return Math.max(0, phase.deadlineAt - now);
     case 'expired':
@@ -35,6 +39,7 @@ export function remainingMsAt(timer: ConversationTimer, now: number): number | n
 /** How many of the current cycle's warnings went out. */
 export function warningsSentOf(timer: ConversationTimer): number {
   const { phase } = timer;
+  if (phase.kind === 'transferPending') return phase.held === null ? 0 : phase.held.warningsSent;
   return phase.kind === 'counting' || phase.kind === 'paused' ? phase.warningsSent : 0;
 }
 
@@ -44,6 +49,7 @@ export function phaseAt(timer: ConversationTimer, now: number): TimerPhase {
   switch (phase.kind) {
     case 'waiting':
     case 'paused':
+    case 'transferPending':
     case 'wrappingUp':
     case 'done':
       return phase.kind;

@@ -44,6 +44,12 @@ export interface InactivityEventPayloads {
   'inactivity/wrapupFailed': ConversationRef;
   'inactivity/wrapupConfirmed': ConversationRef;
   'inactivity/conversationReleased': ConversationRef;
+  /** Flex lists a transfer of the task as active: the countdown holds. */
+  'inactivity/transferStarted': ConversationMoment;
+  /** The transfer failed or was withdrawn: the chat stays with this agent and the held countdown goes on. */
+  'inactivity/transferEnded': ConversationMoment;
+  /** The transfer completed: another agent has the chat, nothing more is done here. */
+  'inactivity/transferCompleted': ConversationRef;
   /** The configuration gives the conversation this policy now; it takes over at the next cycle. */
   'inactivity/policyChanged': ConversationRef & { readonly policy: ChannelPolicy };
   /** The acting tab starts from what was saved: the stored timers replace whatever this tab held. */
@@ -80,6 +86,9 @@ export const inactivityEvents = {
   wrapupFailed: eventCreator('inactivity/wrapupFailed'),
   wrapupConfirmed: eventCreator('inactivity/wrapupConfirmed'),
   conversationReleased: eventCreator('inactivity/conversationReleased'),
+  transferStarted: eventCreator('inactivity/transferStarted'),
+  transferEnded: eventCreator('inactivity/transferEnded'),
+  transferCompleted: eventCreator('inactivity/transferCompleted'),
   policyChanged: eventCreator('inactivity/policyChanged'),
   timersRestored: eventCreator('inactivity/timersRestored'),
   timersMirrored: eventCreator('inactivity/timersMirrored'),

@@ -10,6 +10,9 @@ import {
   onPaused,
   onPolicyChanged,
   onResumed,
+  onTransferCompleted,
+  onTransferEnded,
+  onTransferStarted,
   onWarningSent,
   onWrapupConfirmed,
   onWrapupFailed,
@@ -59,6 +62,9 @@ const timerUpdates: { [T in InactivityEventType]?: TimerUpdate<T> } = {
   'inactivity/wrapupRequested': (timer, { cycle }) => onWrapupRequested(timer, cycle),
   'inactivity/wrapupFailed': (timer) => onWrapupFailed(timer),
   'inactivity/wrapupConfirmed': (timer) => onWrapupConfirmed(timer),
+  'inactivity/transferStarted': (timer, { at }) => onTransferStarted(timer, at),
+  'inactivity/transferEnded': (timer, { at }) => onTransferEnded(timer, at),
+  'inactivity/transferCompleted': (timer) => onTransferCompleted(timer),
 };
 
 function applyTimerUpdate<T extends InactivityEventType>(

@@ -38,6 +38,8 @@ function inputArb(endAt: number, conversationCount: number): fc.Arbitrary<SimInp
     'agentMessage' as const,
     'pause' as const,
     'resume' as const,
+    'transferStart' as const,
+    'transferEnd' as const,
   );
   return fc.oneof(
     { weight: 4, arbitrary: fc.record({ kind, at, conversationSid }) },
@@ -205,6 +207,16 @@ describe('state/invariants', () => {
     });
   });
 
+  it('plans nothing for a conversation whose transfer is pending: no warning, no closing message, no wrap-up', () => {
+    checkScenario((result) => {
+      for (const { timers, commands } of result.rounds) {
+        for (const command of commands) {
+          expect(timers[command.conversationSid]?.phase.kind).not.toBe('transferPending');
+        }
+      }
+    });
+  });
+
   it('plans nothing new once its commands are recorded, except the wrap-up after a closing message', () => {
     checkScenario((result) => {
       result.rounds.forEach((round, index) => {
@@ -293,6 +305,17 @@ describe('state/invariants', () => {
         warningsSent: count,
       }),
       fc.constant({ kind: 'expired' as const }),
+      fc.record({
+        kind: fc.constant('transferPending' as const),
+        held: fc.option(
+          fc.record({
+            remainingMs: fc.integer({ min: 0, max: 86_400_000 }),
+            warningsSent: count,
+            pausedByAgent: fc.boolean(),
+          }),
+          { nil: null },
+        ),
+      }),
       fc.record({ kind: fc.constant('wrappingUp' as const), heldMessage: fc.option(moment, { nil: null }) }),
       fc.constant({ kind: 'done' as const }),
     );

@@ -299,6 +299,15 @@ describe('state/storedTimers', () => {
         'paused with a fractional warningsSent',
         rawEntry({ phase: { kind: 'paused', remainingMs: 1, warningsSent: 0.5 } }),
       ],
+      ['transferPending without held', rawEntry({ phase: { kind: 'transferPending' } })],
+      [
+        'transferPending holding a countdown without pausedByAgent',
+        rawEntry({ phase: { kind: 'transferPending', held: { remainingMs: 1, warningsSent: 0 } } }),
+      ],
+      [
+        'transferPending holding a negative time',
+        rawEntry({ phase: { kind: 'transferPending', held: { remainingMs: -5, warningsSent: 0, pausedByAgent: false } } }),
+      ],
       ['wrappingUp without heldMessage', rawEntry({ phase: { kind: 'wrappingUp' } })],
       ['wrappingUp holding a string', rawEntry({ phase: { kind: 'wrappingUp', heldMessage: 'hello' } })],
       ['wrappingUp holding a message without time', rawEntry({ phase: { kind: 'wrappingUp', heldMessage: {} } })],
@@ -350,6 +359,11 @@ describe('state/storedTimers', () => {
       ['counting', { kind: 'counting', deadlineAt: 0, warningsSent: 0 }],
       ['paused', { kind: 'paused', remainingMs: 0, warningsSent: 0 }],
       ['expired', { kind: 'expired' }],
+      ['transferPending with nothing counting', { kind: 'transferPending', held: null }],
+      [
+        'transferPending holding a countdown',
+        { kind: 'transferPending', held: { remainingMs: 0, warningsSent: 0, pausedByAgent: true } },
+      ],
       ['wrappingUp with nothing held', { kind: 'wrappingUp', heldMessage: null }],
       ['wrappingUp holding a message', { kind: 'wrappingUp', heldMessage: { at: 0, messageIndex: 0 } }],
       ['wrappingUp holding a message without index', { kind: 'wrappingUp', heldMessage: { at: 0 } }],

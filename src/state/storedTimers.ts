@@ -1,5 +1,5 @@
 import type { ChannelPolicy, WarningPolicy } from '../config/policy';
-import type { ConversationTimer, MessageMoment, TimerPhaseState } from '../core/conversationTimer';
+import type { ConversationTimer, HeldCountdown, MessageMoment, TimerPhaseState } from '../core/conversationTimer';
 import { restoredTimer } from '../core/conversationTimer';
 
 /** Bump when the stored shape changes; older entries are discarded rather than misread. */
@@ -65,6 +65,12 @@ function phaseFieldsOf(phase: TimerPhaseState): TimerPhaseState {
       return { kind: 'counting', deadlineAt: phase.deadlineAt, warningsSent: phase.warningsSent };
     case 'paused':
       return { kind: 'paused', remainingMs: phase.remainingMs, warningsSent: phase.warningsSent };
+    case 'transferPending': {
+      const { held } = phase;
+      if (held === null) return { kind: 'transferPending', held: null };
+      const { remainingMs, warningsSent, pausedByAgent } = held;
+      return { kind: 'transferPending', held: { remainingMs, warningsSent, pausedByAgent } };
+    }
     case 'wrappingUp': {
       const held = phase.heldMessage;
       return { kind: 'wrappingUp', heldMessage: held === null ? null : momentFieldsOf(held) };
@@ -104,6 +110,15 @@ function isMoment(value: unknown): value is MessageMoment {
   return isRecord(value) && isTime(value.at) && (value.messageIndex === undefined || isCount(value.messageIndex));
 }
 
+function isHeldCountdown(value: unknown): value is HeldCountdown {
+  return (
+    isRecord(value) &&
+    isTime(value.remainingMs) &&
+    isCount(value.warningsSent) &&
+    typeof value.pausedByAgent === 'boolean'
+  );
+}
+
 function isPhase(value: unknown): value is TimerPhaseState {
   if (!isRecord(value)) return false;
   switch (value.kind) {
@@ -115,6 +130,8 @@ function isPhase(value: unknown): value is TimerPhaseState {
       return isTime(value.deadlineAt) && isCount(value.warningsSent);
     case 'paused':
       return isTime(value.remainingMs) && isCount(value.warningsSent);
+    case 'transferPending':
+      return value.held === null || isHeldCountdown(value.held);
     case 'wrappingUp':
       return value.heldMessage === null || isMoment(value.heldMessage);
     default:

@@ -11,6 +11,7 @@ export enum InactivityString {
   BadgePaused = 'InactivityBadgePaused',
   BadgeClosing = 'InactivityBadgeClosing',
   BadgeAwaitingHistory = 'InactivityBadgeAwaitingHistory',
+  BadgeTransferPending = 'InactivityBadgeTransferPending',
   /** Accessible name (and tooltip) of the pause button. */
   ControlPause = 'InactivityControlPause',
   /** Accessible name (and tooltip) of the resume button. */
@@ -32,6 +33,8 @@ export const englishStrings: Readonly<Record<InactivityString, string>> = {
   [InactivityString.BadgeWaiting]: 'Customer inactivity: not counting, the customer is waiting for a reply',
   [InactivityString.BadgePaused]: 'Customer inactivity: paused with {{remaining}} left',
   [InactivityString.BadgeClosing]: 'Customer inactivity: time is up, moving to wrap-up',
+  [InactivityString.BadgeTransferPending]:
+    'Customer inactivity: on hold while a transfer is pending{{#if counting}}, {{remaining}} left{{/if}}',
   [InactivityString.BadgeAwaitingHistory]: 'Customer inactivity: waiting for the chat history before counting',
   [InactivityString.ControlPause]: 'Pause inactivity timer',
   [InactivityString.ControlResume]: 'Resume inactivity timer',

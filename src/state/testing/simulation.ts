@@ -41,7 +41,9 @@ export type SimInput =
     }
   | { readonly kind: 'pause'; readonly at: number; readonly conversationSid?: string }
   | { readonly kind: 'resume'; readonly at: number; readonly conversationSid?: string }
-  | { readonly kind: 'extend'; readonly at: number; readonly byMs: number; readonly conversationSid?: string };
+  | { readonly kind: 'extend'; readonly at: number; readonly byMs: number; readonly conversationSid?: string }
+  /** Flex lists a transfer of the task as active, or no longer (it failed). */
+  | { readonly kind: 'transferStart' | 'transferEnd'; readonly at: number; readonly conversationSid?: string };
 
 /** A conversation the agent accepts at `acceptedAt`. */
 export interface SimConversation {
@@ -166,6 +168,10 @@ export function inputEventFor(input: SimInput, defaultSid: string): InactivityEv
       return inactivityEvents.timerResumed(moment);
     case 'extend':
       return inactivityEvents.timerExtended({ ...moment, byMs: input.byMs });
+    case 'transferStart':
+      return inactivityEvents.transferStarted(moment);
+    case 'transferEnd':
+      return inactivityEvents.transferEnded(moment);
   }
 }
 
