@@ -16,6 +16,7 @@ import type { StorageChanges, TabChannel } from '../../src/runtime/browserTabs';
 import type { TabMessage } from '../../src/engine/tabMessages';
 import type { TaskLike } from '../../src/tasks/messagingTask';
 import { FakeConversations, FakeEffects, FakeTasks, fakeTask } from '../../src/flex/testing/fakeFlex';
+import { FakeTransfers } from '../../src/flex/testing/fakeTransfers';
 import { flushPromises } from '../../src/flex/testing/engineHarness';
 import type { Ticker } from '../../src/runtime/ticker';
 import { createTicker } from '../../src/runtime/ticker';
@@ -176,6 +177,8 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     ticker: engineTicker,
     tasks,
     conversations,
+    // Nothing is ever transferred in the benchmarks: one watcher per tracked chat, never called.
+    transfers: new FakeTransfers(),
     timerStore: createTimerStore({ storage: () => storage, key, warn: log.warn }),
     // As startInactivityRuntime remembers the offset: a write per estimate, never per tick.
     skew: createClockSkew({

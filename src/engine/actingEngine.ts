@@ -1,6 +1,7 @@
 import type { InactivityConfig } from '../config/policy';
 import type { ClockSkew } from '../core/clockSkew';
 import type { ConversationTimer } from '../core/conversationTimer';
+import type { TransferStatus } from '../core/transferStatus';
 import { nextDueAt, planCommands } from '../core/planner';
 import type { Clock } from '../runtime/clock';
 import type { NowSource } from '../runtime/ticker';
@@ -13,7 +14,7 @@ import { snapshotServerTime } from '../tasks/messagingTask';
 import type { AgentNotice, CommandContext, CommandEffects } from './commandRunner';
 import { createCommandRunner } from './commandRunner';
 import { restoreTimers, startTimerWriter } from './persistence';
-import type { ConversationGateway, InactivityStore, TaskGateway } from './ports';
+import type { ConversationGateway, InactivityStore, TaskGateway, TransferGateway } from './ports';
 import { createReconciliation } from './reconciliation';
 import { startScheduling } from './scheduling';
 import type { TimerIntent } from './tabMessages';
@@ -26,6 +27,7 @@ export interface ActingEngineDeps {
   readonly ticker: NowSource;
   readonly tasks: TaskGateway;
   readonly conversations: ConversationGateway;
+  readonly transfers: TransferGateway;
   readonly timerStore: TimerStore;
   readonly skew: ClockSkew;
   readonly effects: CommandEffects;
@@ -78,6 +80,7 @@ export function startActingEngine(deps: ActingEngineDeps): ActingEngine {
     acceptedAtOf: (task) => acceptedAtOf(task),
     onAttached: (conversation) => reconciliation.read(conversation),
     onMessage: (conversation, message) => reconciliation.receive(conversation, message),
+    onTransfer: (conversation, status) => dispatch(transferEvent(conversation.task.conversationSid, status)),
     onReleased: (sid) => {
       reconciliation.forget(sid);
       runner.forget(sid);
@@ -108,6 +111,12 @@ export function startActingEngine(deps: ActingEngineDeps): ActingEngine {
     const now = deps.clock.now();
     const updated = task.dateUpdated?.getTime();
     return updated === undefined || !Number.isFinite(updated) ? now : deps.skew.localTimeOf(updated, now);
+  };
+
+  const transferEvent = (conversationSid: string, status: TransferStatus): InactivityEvent => {
+    if (status === 'pending') return inactivityEvents.transferStarted({ conversationSid, at: deps.clock.now() });
+    if (status === 'completed') return inactivityEvents.transferCompleted({ conversationSid });
+    return inactivityEvents.transferEnded({ conversationSid, at: deps.clock.now() });
   };
 
   /** Every task snapshot Flex hands over was stamped by Twilio moments before: a bound on the clock offset. */

@@ -1,4 +1,5 @@
 import type { ConversationParties, MessageFacts } from '../core/messageAuthor';
+import type { TransferStatus } from '../core/transferStatus';
 import type { InactivityEvent } from '../state/inactivityEvents';
 import type { StateWithInactivity } from '../state/selectors';
 import type { MessagingTaskFacts, TaskLike } from '../tasks/messagingTask';
@@ -40,6 +41,15 @@ export interface TaskGateway {
   partiesOf(
     task: MessagingTaskFacts,
   ): Promise<Pick<ConversationParties, 'customerParticipantSids' | 'agentParticipantSids'>>;
+}
+
+/** Transfers of the worker's chats, as Flex lists them. */
+export interface TransferGateway {
+  /**
+   * Follows where the transfer of a conversation stands: calls `onStatus` at once when a transfer is listed already,
+   * then at every change of status; returns the way to stop.
+   */
+  watch(conversationSid: string, onStatus: (status: TransferStatus) => void): () => void;
 }
 
 /** The Conversations side, through the client Flex already runs. */

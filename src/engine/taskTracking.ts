@@ -5,7 +5,8 @@ import type { Clock } from '../runtime/clock';
 import { inactivityEvents } from '../state/inactivityEvents';
 import type { MessagingTaskFacts, TaskLike } from '../tasks/messagingTask';
 import { messagingTaskFacts } from '../tasks/messagingTask';
-import type { ConversationGateway, InactivityStore, TaskGateway } from './ports';
+import type { TransferStatus } from '../core/transferStatus';
+import type { ConversationGateway, InactivityStore, TaskGateway, TransferGateway } from './ports';
 
 /** One conversation the acting tab follows. */
 export interface TrackedConversation {
@@ -25,6 +26,8 @@ export interface TrackingListener {
   /** Live messages of `conversation` are followed from now on: its history can be read without a gap. */
   onAttached(conversation: TrackedConversation): void;
   onMessage(conversation: TrackedConversation, message: MessageFacts): void;
+  /** Where the transfer of `conversation` stands changed (or a transfer was found listed when tracking began). */
+  onTransfer(conversation: TrackedConversation, status: TransferStatus): void;
   onReleased(conversationSid: string): void;
 }
 
@@ -34,6 +37,7 @@ export interface TaskTrackingDeps {
   readonly clock: Pick<Clock, 'now'>;
   readonly tasks: TaskGateway;
   readonly conversations: ConversationGateway;
+  readonly transfers: TransferGateway;
   readonly log: Pick<Console, 'warn'>;
 }
 
@@ -111,11 +115,16 @@ export function createTaskTracking(deps: TaskTrackingDeps, listener: TrackingLis
     tracked.set(facts.conversationSid, entry);
     entry.partiesKnown = lookUpParties(entry);
     // History is read once live messages are followed, so nothing can fall between the two.
-    entry.stopWatching = deps.conversations.watch(
+    const stopMessages = deps.conversations.watch(
       facts.conversationSid,
       (message) => listener.onMessage(entry, message),
       () => listener.onAttached(entry),
     );
+    const stopTransfers = deps.transfers.watch(facts.conversationSid, (status) => listener.onTransfer(entry, status));
+    entry.stopWatching = () => {
+      stopMessages();
+      stopTransfers();
+    };
   };
 
   /** Another accepted reservation on the same conversation (a transfer back to this agent) takes over. */

@@ -21,6 +21,7 @@ import { storageKeyFor } from '../state/storedTimers';
 import { createTimerStore } from '../state/timerStorage';
 import { messagingTaskFacts } from '../tasks/messagingTask';
 import { flexCommandEffects, flexConversationGateway, flexTaskGateway } from './flexGateways';
+import { flexTransferGateway } from './flexTransfers';
 import { showAgentNotice } from './notifications';
 
 /** One tick a second: badges show whole seconds and commands are due on whole seconds of the admin's settings. */
@@ -93,6 +94,7 @@ export function startInactivityRuntime(
     ticker,
     tasks,
     conversations: flexConversationGateway(() => manager.conversationsClient, clock),
+    transfers: flexTransferGateway(manager.store),
     timerStore: createTimerStore({ storage: browserStorage, key, warn: console.warn }),
     skew: rememberedClockSkew(browserStorage, `${key}/clock-offset`),
     effects: flexCommandEffects(flex.Actions, tasks),

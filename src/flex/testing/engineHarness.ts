@@ -14,6 +14,7 @@ import { createTimerStore } from '../../state/timerStorage';
 import type { TaskLike } from '../../tasks/messagingTask';
 import { FakeBrowser } from './fakeBrowser';
 import { FakeConversations, FakeEffects, FakeTasks, ManualTicker, fakeStore, fakeTask } from './fakeFlex';
+import { FakeTransfers } from './fakeTransfers';
 
 /** The original plugin's example: 35 s, warning 15 s before. */
 export const ORIGINAL_CONFIG = {
@@ -30,6 +31,7 @@ export interface SharedWorld {
   readonly clock: FakeClock;
   readonly tasks: FakeTasks;
   readonly conversations: FakeConversations;
+  readonly transfers: FakeTransfers;
   readonly browser: FakeBrowser;
   /** The clock offset estimate the previous page left in storage. */
   readonly skewMemory: { offsetMs: number | null };
@@ -104,6 +106,7 @@ function newWorld(options: HarnessOptions): SharedWorld {
     clock,
     tasks,
     conversations: new FakeConversations(),
+    transfers: new FakeTransfers(),
     browser: new FakeBrowser(),
     skewMemory: { offsetMs: null },
     serverBehindMs,
@@ -117,7 +120,7 @@ function newWorld(options: HarnessOptions): SharedWorld {
  */
 export function startHarness(options: HarnessOptions = {}) {
   const world = options.previous?.world ?? newWorld(options);
-  const { clock, tasks, conversations } = world;
+  const { clock, tasks, conversations, transfers } = world;
   const store = fakeStore();
   const serverNow = (): number => clock.now() - world.serverBehindMs;
   const tab = world.browser.tab();
@@ -136,6 +139,7 @@ export function startHarness(options: HarnessOptions = {}) {
     ticker,
     tasks,
     conversations,
+    transfers,
     timerStore: createTimerStore({
       storage: () => tab.storage,
       key: HARNESS_TIMERS_KEY,
@@ -164,6 +168,7 @@ export function startHarness(options: HarnessOptions = {}) {
     store,
     tasks,
     conversations,
+    transfers,
     effects,
     ticker,
     notices,

@@ -1,0 +1,69 @@
+import type { TransferStatus } from '../core/transferStatus';
+import { transferStatusOf } from '../core/transferStatus';
+import type { TransferGateway } from '../engine/ports';
+
+/** The part of Flex's store read here; Flex's own `Manager['store']` fits it. */
+export interface TransferListsStore {
+  getState(): { readonly flex: { readonly chat: { readonly conversations: ConversationLists } } };
+  subscribe(listener: () => void): () => void;
+}
+
+type ConversationLists = { readonly [conversationSid: string]: { readonly transfers?: unknown } | undefined };
+
+interface Watch {
+  readonly onStatus: (status: TransferStatus) => void;
+  /** The list object last read: Flex replaces it whenever it loads the transfers, so equal means unchanged. */
+  list: unknown;
+  status: TransferStatus;
+}
+
+/**
+ * Transfers as Flex lists them in `state.flex.chat.conversations[sid].transfers`: loaded with the conversation and
+ * again after a transfer Flex started (its directory reloads the list). One store subscription serves every watched
+ * conversation, and only a new list object is classified again, so a busy store costs a map lookup per chat.
+ */
+export function flexTransferGateway(store: TransferListsStore): TransferGateway {
+  const watches = new Map<string, Set<Watch>>();
+  let unsubscribe: (() => void) | undefined;
+
+  const listOf = (conversationSid: string): unknown =>
+    store.getState().flex.chat.conversations[conversationSid]?.transfers;
+
+  const refresh = (): void => {
+    watches.forEach((set, conversationSid) => {
+      const list = listOf(conversationSid);
+      set.forEach((watch) => {
+        if (list === watch.list) return;
+        watch.list = list;
+        const status = transferStatusOf(list);
+        if (status === watch.status) return;
+        watch.status = status;
+        watch.onStatus(status);
+      });
+    });
+  };
+
+  const stopWatching = (conversationSid: string, watch: Watch): void => {
+    const set = watches.get(conversationSid);
+    if (set === undefined) return;
+    set.delete(watch);
+    if (set.size === 0) watches.delete(conversationSid);
+    if (watches.size === 0 && unsubscribe !== undefined) {
+      unsubscribe();
+      unsubscribe = undefined;
+    }
+  };
+
+  return {
+    watch(conversationSid, onStatus) {
+      const list = listOf(conversationSid);
+      const watch: Watch = { onStatus, list, status: transferStatusOf(list) };
+      const set = watches.get(conversationSid) ?? new Set<Watch>();
+      watches.set(conversationSid, set.add(watch));
+      if (unsubscribe === undefined) unsubscribe = store.subscribe(refresh);
+      // Before Flex has loaded the conversation its list is empty: only a listed transfer says anything yet.
+      if (watch.status !== 'none') onStatus(watch.status);
+      return () => stopWatching(conversationSid, watch);
+    },
+  };
+}
