@@ -13,7 +13,7 @@ import { combineReducers, createStore } from 'redux';
 
 import { CountdownBadge } from '../../src/components/CountdownBadge';
 import { parseInactivityConfig } from '../../src/config/parseInactivityConfig';
-import { policyForChannel } from '../../src/config/policy';
+import { policyFor } from '../../src/config/policy';
 import { planCommands } from '../../src/core/planner';
 import { ORIGINAL_CONFIG, flushPromises } from '../../src/flex/testing/engineHarness';
 import type { InactivityEvent } from '../../src/state/inactivityEvents';
@@ -309,11 +309,7 @@ async function measureBusyMinute(conversations: number): Promise<BusyMinute> {
       render();
     }
     const timers = Object.values(selectInactivity(world.store.getState()).timers);
-    const due = planCommands(
-      timers,
-      (timer) => policyForChannel(config, timer.channelType),
-      world.clock.now() + TICK_MS,
-    );
+    const due = planCommands(timers, (timer) => policyFor(config, timer), world.clock.now() + TICK_MS);
     const before = { dispatches: world.store.dispatchCount(), writes: world.storage.writes, commits };
     const textsBefore = rowTexts(container);
     await world.advance(TICK_MS);

@@ -11,7 +11,7 @@ import {
   TOP_LEVEL_KEYS,
   parseInactivityConfig,
 } from './parseInactivityConfig';
-import { policyForChannel } from './policy';
+import { policyFor } from './policy';
 import type { ChannelPolicy, ConfigProblem, ParsedConfig } from './policy';
 
 const ORIGINAL_MESSAGE = 'We have not heard from you for a while, we will be closing the chat shortly';
@@ -24,7 +24,7 @@ const PLACEHOLDERS_TEXT = 'known placeholders: {{remaining}}, {{customerName}}';
 const messagesOf = (raw: unknown): string[] => parseInactivityConfig(raw).problems.map((problem) => problem.message);
 const topPolicy = (raw: unknown): ChannelPolicy => parseInactivityConfig(raw).config.defaultPolicy;
 const channelPolicy = (raw: unknown, type: string): ChannelPolicy =>
-  policyForChannel(parseInactivityConfig(raw).config, type);
+  policyFor(parseInactivityConfig(raw).config, { channelType: type });
 const times = (policy: ChannelPolicy): number[] => policy.warnings.map((warning) => warning.beforeMs);
 const warning = (beforeSec: number, message: string): { before_sec: number; message: string } => ({
   before_sec: beforeSec,
@@ -562,7 +562,7 @@ describe('config/parseInactivityConfig', () => {
       });
       expect(parsed.problems).toEqual([]);
       expect(parsed.config.defaultPolicy.reportOutcome).toBe(expected);
-      expect(policyForChannel(parsed.config, 'sms').reportOutcome).toBe('SMS idle');
+      expect(policyFor(parsed.config, { channelType: 'sms' }).reportOutcome).toBe('SMS idle');
     });
 
     it.each([
@@ -586,7 +586,7 @@ describe('config/parseInactivityConfig', () => {
 
     it('spells out the literal list of known top-level keys', () => {
       expect(KNOWN_TOP).toBe(
-        'enabled, timer_sec, warning_sec, warning_message, warnings, closing_message, report_outcome, start_on, extend_sec, channels',
+        'enabled, timer_sec, warning_sec, warning_message, warnings, closing_message, report_outcome, start_on, extend_sec, channels, queues',
       );
     });
 
@@ -607,14 +607,14 @@ describe('config/parseInactivityConfig', () => {
       const raw = { ...original, channels: { sms: { timer_sec: 3600 } } };
       const parsed = parseInactivityConfig(raw);
       expect(parsed.problems).toEqual([]);
-      expect(policyForChannel(parsed.config, 'sms')).toEqual({
+      expect(policyFor(parsed.config, { channelType: 'sms' })).toEqual({
         ...parsed.config.defaultPolicy,
         timerMs: 3_600_000,
       });
-      expect(policyForChannel(parsed.config, 'sms').warnings).toEqual([
+      expect(policyFor(parsed.config, { channelType: 'sms' }).warnings).toEqual([
         { beforeMs: 15_000, message: ORIGINAL_MESSAGE },
       ]);
-      expect(policyForChannel(parsed.config, 'web')).toBe(parsed.config.defaultPolicy);
+      expect(policyFor(parsed.config, { channelType: 'web' })).toBe(parsed.config.defaultPolicy);
       expect(parsed.config.defaultPolicy.timerMs).toBe(35_000);
     });
 
@@ -696,8 +696,8 @@ describe('config/parseInactivityConfig', () => {
       [
         'start_on',
         { start_on: 'never' },
-        'customerInactivity.channels.sms.start_on ("never") must be "customer_message" or "agent_reply"; using "customer_message" from customerInactivity.start_on.',
-        { startOn: 'customer_message' },
+        'customerInactivity.channels.sms.start_on ("never") must be "customer_message" or "agent_reply"; using "agent_reply" from customerInactivity.start_on.',
+        { startOn: 'agent_reply' },
       ],
       [
         'warning_sec alone',
@@ -718,7 +718,7 @@ describe('config/parseInactivityConfig', () => {
         { warnings: [{ beforeMs: 10_000, message: ORIGINAL_MESSAGE }] },
       ],
     ])('an invalid channel %s falls back to the top-level value', (_name, channel, message, expected) => {
-      const raw = { ...original, closing_message: 'Bye', channels: { sms: channel } };
+      const raw = { ...original, closing_message: 'Bye', start_on: 'agent_reply', channels: { sms: channel } };
       expect(parseInactivityConfig(raw).problems).toEqual([
         { level: 'error', key: expect.stringMatching(/^customerInactivity\.channels\.sms\./) as unknown, message },
       ]);
@@ -784,7 +784,7 @@ describe('config/parseInactivityConfig', () => {
       expect(parsed.problems.map((problem) => problem.message)).toEqual([
         'customerInactivity.channels.sms (600) must be an object of overrides, got a number; the channel uses the top-level policy.',
       ]);
-      expect(policyForChannel(parsed.config, 'sms')).toBe(parsed.config.defaultPolicy);
+      expect(policyFor(parsed.config, { channelType: 'sms' })).toBe(parsed.config.defaultPolicy);
       expect(parsed.config.defaultPolicy.timerMs).toBe(35_000);
     });
 
@@ -826,7 +826,7 @@ describe('config/parseInactivityConfig', () => {
               `${KNOWN_TYPES}); it applies only to tasks whose channelType is exactly "${type}".`,
           },
         ]);
-        expect(policyForChannel(parsed.config, type).timerMs).toBe(90_000);
+        expect(policyFor(parsed.config, { channelType: type }).timerMs).toBe(90_000);
       },
     );
 
@@ -883,8 +883,8 @@ describe('config/parseInactivityConfig', () => {
     it('stores a channel named __proto__ as data, without touching the prototype', () => {
       const parsed = parseInactivityConfig(JSON.parse('{"channels":{"__proto__":{"timer_sec":42}}}'));
       expect(Object.getPrototypeOf(parsed.config.channelPolicies)).toBe(Object.prototype);
-      expect(policyForChannel(parsed.config, '__proto__').timerMs).toBe(42_000);
-      expect(policyForChannel(parsed.config, 'web').timerMs).toBe(300_000);
+      expect(policyFor(parsed.config, { channelType: '__proto__' }).timerMs).toBe(42_000);
+      expect(policyFor(parsed.config, { channelType: 'web' }).timerMs).toBe(300_000);
     });
   });
 

@@ -1,6 +1,5 @@
 import { CUSTOMER_SERVICE_WINDOWS_MS } from './messagingWindow';
-import type { ChannelPolicy, ConfigProblem, InactivityConfig, ParsedConfig, StartOn, WarningPolicy } from './policy';
-import { policyForChannel } from './policy';
+import type { ChannelPolicy, ConfigProblem, ParsedConfig, PolicySet, StartOn, WarningPolicy } from './policy';
 import { describeType, describeValue, formatPath } from './describeProblems';
 import type { ConfigPath } from './describeProblems';
 
@@ -41,8 +40,10 @@ export const CHANNEL_KEYS: readonly string[] = [
   'start_on',
   'extend_sec',
 ];
+/** Keys accepted in one queue's overrides. */
+export const QUEUE_KEYS: readonly string[] = [...CHANNEL_KEYS, 'channels'];
 /** Keys accepted directly under `customerInactivity`. */
-export const TOP_LEVEL_KEYS: readonly string[] = [...CHANNEL_KEYS, 'channels'];
+export const TOP_LEVEL_KEYS: readonly string[] = [...QUEUE_KEYS, 'queues'];
 /** Keys accepted in one item of a `warnings` array. */
 export const WARNING_ITEM_KEYS: readonly string[] = ['before_sec', 'message'];
 
@@ -67,6 +68,14 @@ interface ListedWarning extends DraftWarning {
 
 interface DraftPolicy extends Omit<ChannelPolicy, 'warnings'> {
   readonly warnings: readonly DraftWarning[];
+  /** Path of the key that set each setting (by key name); a key not in here has its built-in default. */
+  readonly from: Readonly<Record<string, ConfigPath>>;
+}
+
+/** One level's drafts: its own policy, and its channels' (for a queue, every top-level channel's too). */
+interface DraftLevel {
+  readonly policy: DraftPolicy;
+  readonly channels: ReadonlyMap<string, DraftPolicy>;
 }
 
 type Fields = Readonly<Record<string, unknown>>;
@@ -79,12 +88,12 @@ interface Reporter {
   readonly notice: (path: ConfigPath, text: string) => void;
 }
 
-/** One object of settings: the top level, or one channel's overrides. */
+/** One object of settings: the top level, or the overrides of a channel, a queue or a queue's channel. */
 interface Layer {
   readonly fields: Fields;
   readonly path: ConfigPath;
-  /** Where missing and invalid keys take their value from: null for the built-in defaults, [] for the top level. */
-  readonly inheritsFrom: ConfigPath | null;
+  /** The keys accepted at this level. */
+  readonly known: readonly string[];
   readonly report: Reporter;
 }
 
@@ -108,7 +117,11 @@ const DEFAULT_DRAFT: DraftPolicy = {
   closingMessage: null,
   extendMs: DEFAULT_EXTEND_SEC * 1000,
   reportOutcome: null,
+  from: {},
 };
+
+/** For levels resolved a second time (a queue over each channel): their problems were reported the first time. */
+const SILENT: Reporter = { error: () => undefined, notice: () => undefined };
 
 /** The policy used when nothing is configured: 300 s timer, one warning 60 s before, no closing message. */
 export const DEFAULT_POLICY: ChannelPolicy = toPolicy(DEFAULT_DRAFT);
@@ -137,33 +150,61 @@ function parseUnchecked(raw: unknown): ParsedConfig {
   }
   const collected: CollectedProblem[] = [];
   const report = collectInto(collected);
-  const top = resolveLayer({ fields: raw, path: [], inheritsFrom: null, report }, DEFAULT_DRAFT);
-  const channels = resolveChannels(raw, report, top);
-  const channelPolicies = Object.fromEntries(channels.map(([type, draft]) => [type, toPolicy(draft)]));
-  const config: InactivityConfig = { defaultPolicy: toPolicy(top), channelPolicies };
-  noteMessagingWindows(raw, config, report);
+  const layer: Layer = { fields: raw, path: [], known: TOP_LEVEL_KEYS, report };
+  const policy = resolveLayer(layer, DEFAULT_DRAFT);
+  const top: DraftLevel = { policy, channels: resolveChannels(layer, () => policy) };
+  const queues = overrideEntries(layer, 'queues').map(([name, fields]): [string, DraftLevel] => [
+    name,
+    resolveQueue({ ...layer, fields, path: ['queues', name], known: QUEUE_KEYS }, top),
+  ]);
+  noteMessagingWindows([top, ...queues.map(([, queue]) => queue)], report);
+  const queuePolicies = Object.fromEntries(queues.map(([name, queue]) => [name, toPolicySet(queue)]));
+  const config = { ...toPolicySet(top), ...(queues.length > 0 ? { queuePolicies } : {}) };
   return { config, problems: orderByAppearance(raw, collected) };
+}
+
+/**
+ * Most specific wins, key by key: top level < channel < queue < queue's channel. So a queue applies over each
+ * top-level channel too; those merges report nothing, the queue's problems being reported over the top level.
+ */
+function resolveQueue(layer: Layer, top: DraftLevel): DraftLevel {
+  const policy = resolveLayer(layer, top.policy);
+  const quiet: Layer = { ...layer, report: SILENT };
+  const merged = new Map([...top.channels].map(([type, channel]) => [type, resolveLayer(quiet, channel)]));
+  // `||`, not `??`: drafts are objects, and the old toolchain spells `??` out at length in the bundle.
+  const own = resolveChannels(layer, (type) => merged.get(type) || policy);
+  return { policy, channels: new Map([...merged, ...own]) };
+}
+
+function toPolicySet(level: DraftLevel): PolicySet {
+  const channelPolicies = Object.fromEntries([...level.channels].map(([type, draft]) => [type, toPolicy(draft)]));
+  return { defaultPolicy: toPolicy(level.policy), channelPolicies };
 }
 
 /**
  * A channel with a customer-service window (WhatsApp: 24 hours) refuses free-form messages long after the
  * customer's last one: with a timer longer than the window, its warnings or closing message would be skipped.
+ * Noted once per timer_sec key, however many queues inherit it.
  */
-function noteMessagingWindows(raw: Fields, config: InactivityConfig, report: Reporter): void {
+function noteMessagingWindows(levels: readonly DraftLevel[], report: Reporter): void {
+  const noted = new Set<string>();
   for (const [channelType, windowMs] of Object.entries(CUSTOMER_SERVICE_WINDOWS_MS)) {
-    const policy = policyForChannel(config, channelType);
-    const sendsMessages = policy.warnings.length > 0 || policy.closingMessage !== null;
-    if (!policy.enabled || policy.timerMs <= windowMs || !sendsMessages) continue;
-    const override = raw.channels;
-    const ownTimer = isRecord(override) && isRecord(override[channelType]) && has(override[channelType], 'timer_sec');
-    const path: ConfigPath = ownTimer ? ['channels', channelType, 'timer_sec'] : ['timer_sec'];
-    const hours = windowMs / 3_600_000;
-    report.notice(
-      path,
-      ` (${policy.timerMs / 1_000}) is longer than the ${hours}-hour window in which ${channelType} accepts messages ` +
-        `after the customer's last one: on ${channelType}, warnings and a closing message due later are not sent ` +
-        '(the wrap-up still happens).',
-    );
+    for (const level of levels) {
+      const policy = level.channels.get(channelType) || level.policy;
+      const path = policy.from.timer_sec;
+      const sendsMessages = policy.warnings.length > 0 || policy.closingMessage !== null;
+      if (!path || !policy.enabled || policy.timerMs <= windowMs || !sendsMessages || noted.has(formatPath(path))) {
+        continue;
+      }
+      noted.add(formatPath(path));
+      const hours = windowMs / 3_600_000;
+      report.notice(
+        path,
+        ` (${policy.timerMs / 1_000}) is longer than the ${hours}-hour window in which ${channelType} accepts messages ` +
+          `after the customer's last one: on ${channelType}, warnings and a closing message due later are not sent ` +
+          '(the wrap-up still happens).',
+      );
+    }
   }
 }
 
@@ -191,19 +232,22 @@ function resolveLayer(layer: Layer, base: DraftPolicy): DraftPolicy {
 }
 
 function resolveScalars(layer: Layer, base: DraftPolicy): Omit<DraftPolicy, 'warnings'> {
+  const from = { ...base.from };
   return {
-    enabled: pickValue(layer, 'enabled', readBoolean, base.enabled, String),
-    timerMs: pickValue(layer, 'timer_sec', readTimerSeconds, base.timerMs, showSeconds),
-    startOn: pickValue(layer, 'start_on', readStartOn, base.startOn, (value) => JSON.stringify(value)),
-    closingMessage: pickValue(layer, 'closing_message', readClosingMessage, base.closingMessage, showClosing),
-    extendMs: pickValue(layer, 'extend_sec', readExtendSeconds, base.extendMs, showSeconds),
-    reportOutcome: pickValue(layer, 'report_outcome', readReportOutcome, base.reportOutcome, showOutcome),
+    enabled: pickValue(layer, from, 'enabled', readBoolean, base.enabled, String),
+    timerMs: pickValue(layer, from, 'timer_sec', readTimerSeconds, base.timerMs, showSeconds),
+    startOn: pickValue(layer, from, 'start_on', readStartOn, base.startOn, (value) => JSON.stringify(value)),
+    closingMessage: pickValue(layer, from, 'closing_message', readClosingMessage, base.closingMessage, showClosing),
+    extendMs: pickValue(layer, from, 'extend_sec', readExtendSeconds, base.extendMs, showSeconds),
+    reportOutcome: pickValue(layer, from, 'report_outcome', readReportOutcome, base.reportOutcome, showOutcome),
+    from,
   };
 }
 
-/** The layer's value for `key` when it is set and valid; otherwise `fallback`, reporting why. */
+/** The layer's value for `key` when it is set and valid (noted in `from`); otherwise `fallback`, reporting why. */
 function pickValue<T>(
   layer: Layer,
+  from: Record<string, ConfigPath>,
   key: string,
   read: (value: unknown) => Read<T>,
   fallback: T,
@@ -212,30 +256,28 @@ function pickValue<T>(
   if (!has(layer.fields, key)) return fallback;
   const value = layer.fields[key];
   const result = read(value);
+  const path = [...layer.path, key];
   if (!result.ok) {
-    const using = `using ${inheritedText(layer, key, show(fallback))}`;
-    layer.report.error([...layer.path, key], ` (${describeValue(value)}) ${result.expected}; ${using}.`);
+    const source = from[key];
+    const using =
+      source === undefined ? `the default ${show(fallback)}` : `${show(fallback)} from ${formatPath(source)}`;
+    layer.report.error(path, ` (${describeValue(value)}) ${result.expected}; using ${using}.`);
     return fallback;
   }
+  from[key] = path;
   // closing_message is the only free text among these keys; the others never contain braces.
-  if (typeof result.value === 'string') notePlaceholders(layer.report, [...layer.path, key], result.value);
+  if (typeof result.value === 'string') notePlaceholders(layer.report, path, result.value);
   return result.value;
 }
 
-function inheritedText(layer: Layer, key: string, shown: string): string {
-  return layer.inheritsFrom === null
-    ? `the default ${shown}`
-    : `${shown} from ${formatPath([...layer.inheritsFrom, key])}`;
-}
-
 function noteUnknownKeys(layer: Layer): void {
-  const isChannel = layer.inheritsFrom !== null;
   for (const key of Object.keys(layer.fields)) {
-    if (isChannel && key === 'channels') {
-      const text = ` (${describeValue(layer.fields[key])}) is not allowed here: channels cannot be nested; it is ignored.`;
-      layer.report.error([...layer.path, key], text);
+    const path = [...layer.path, key];
+    if ((key === 'channels' || key === 'queues') && !layer.known.includes(key)) {
+      const text = ` (${describeValue(layer.fields[key])}) is not allowed here: ${key} cannot be nested; it is ignored.`;
+      layer.report.error(path, text);
     } else {
-      noteIfUnknown(layer.report, [...layer.path, key], isChannel ? CHANNEL_KEYS : TOP_LEVEL_KEYS);
+      noteIfUnknown(layer.report, path, layer.known);
     }
   }
 }
@@ -251,35 +293,41 @@ function noteIfUnknown(report: Reporter, path: ConfigPath, known: readonly strin
 // ---------------------------------------------------------------------------------------------------------------
 // Channels
 
-function resolveChannels(raw: Fields, report: Reporter, top: DraftPolicy): Array<[string, DraftPolicy]> {
-  if (!has(raw, 'channels')) return [];
-  const channels = raw.channels;
-  if (!isRecord(channels)) {
-    const text = ` (${describeValue(channels)}) must be an object mapping channel types to overrides, got ${describeType(channels)}; no channel overrides are used.`;
-    report.error(['channels'], text);
-    return [];
-  }
-  return Object.entries(channels).flatMap(([type, value]) => resolveChannel(type, value, report, top));
+/** The `channels` of the top level or of a queue (`parent`), each over `baseOf(type)`. */
+function resolveChannels(parent: Layer, baseOf: (type: string) => DraftPolicy): Map<string, DraftPolicy> {
+  return new Map(
+    overrideEntries(parent, 'channels').map(([type, fields]) => {
+      const layer: Layer = { ...parent, fields, path: [...parent.path, 'channels', type], known: CHANNEL_KEYS };
+      return [type, resolveLayer(layer, baseOf(type))];
+    }),
+  );
 }
 
-function resolveChannel(
-  type: string,
-  value: unknown,
-  report: Reporter,
-  top: DraftPolicy,
-): Array<[string, DraftPolicy]> {
-  const path: ConfigPath = ['channels', type];
-  if (type.trim() === '') {
-    report.error(path, ' is not a channel type (the name is blank); it is ignored.');
+/** The entries of `parent[key]` that are objects of overrides; everything else is reported and left out. */
+function overrideEntries(parent: Layer, key: 'channels' | 'queues'): Array<[string, Fields]> {
+  if (!has(parent.fields, key)) return [];
+  const map = parent.fields[key];
+  const path = [...parent.path, key];
+  const noun = key.slice(0, -1);
+  const name = `${noun} ${key === 'channels' ? 'type' : 'name'}`;
+  if (!isRecord(map)) {
+    const text = ` (${describeValue(map)}) must be an object mapping ${name}s to overrides, got ${describeType(map)}; no ${noun} overrides are used.`;
+    parent.report.error(path, text);
     return [];
   }
-  noteChannelSpelling(report, path, type);
-  if (!isRecord(value)) {
-    const text = ` (${describeValue(value)}) must be an object of overrides, got ${describeType(value)}; the channel uses the top-level policy.`;
-    report.error(path, text);
+  const parentPolicy = parent.path.length === 0 ? 'top-level' : "queue's";
+  return Object.entries(map).flatMap(([entry, value]): Array<[string, Fields]> => {
+    const entryPath = [...path, entry];
+    if (entry.trim() === '') {
+      parent.report.error(entryPath, ` is not a ${name} (the name is blank); it is ignored.`);
+      return [];
+    }
+    if (key === 'channels') noteChannelSpelling(parent.report, entryPath, entry);
+    if (isRecord(value)) return [[entry, value]];
+    const text = ` (${describeValue(value)}) must be an object of overrides, got ${describeType(value)}; the ${noun} uses the ${parentPolicy} policy.`;
+    parent.report.error(entryPath, text);
     return [];
-  }
-  return [[type, resolveLayer({ fields: value, path, inheritsFrom: [], report }, top)]];
+  });
 }
 
 /**
@@ -487,7 +535,8 @@ function reportTimerConflict(layer: Layer, warning: DraftWarning, timerMs: numbe
   } else if (startsWith(warning.timePath, layer.path)) {
     layer.report.error(warning.timePath, ` (${at}) must be less than timer_sec (${timer}); the warning is dropped.`);
   } else {
-    const text = ` (${timer}) must be greater than ${formatPath(warning.timePath)} (${at}); that warning is dropped for this channel.`;
+    const scope = layer.known === QUEUE_KEYS ? 'queue' : 'channel';
+    const text = ` (${timer}) must be greater than ${formatPath(warning.timePath)} (${at}); that warning is dropped for this ${scope}.`;
     layer.report.error(timerPath, text);
   }
 }

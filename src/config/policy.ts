@@ -34,11 +34,27 @@ export interface ChannelPolicy {
   readonly reportOutcome: string | null;
 }
 
-/** The whole configuration: a policy for every channel type, with a fallback for channels not named. */
-export interface InactivityConfig {
+/** The policies of one level: a policy for every channel type, with a fallback for channels not named. */
+export interface PolicySet {
   readonly defaultPolicy: ChannelPolicy;
   /** Keyed by `task.attributes.channelType` (web, sms, whatsapp, messenger, ...). */
   readonly channelPolicies: Readonly<Record<string, ChannelPolicy>>;
+}
+
+/**
+ * The whole configuration: the top level's policies, and those of each TaskRouter queue the admin configured (each
+ * already merged: top level < channel < queue < queue's channel).
+ */
+export interface InactivityConfig extends PolicySet {
+  /** Keyed by `task.queueName`; absent when no queue is configured. Every top-level channel type is repeated here. */
+  readonly queuePolicies?: Readonly<Record<string, PolicySet>>;
+}
+
+/** What decides which policy a task gets. */
+export interface PolicyScope {
+  readonly channelType: string;
+  /** The TaskRouter queue the task came through (`task.queueName`). */
+  readonly queueName?: string | undefined;
 }
 
 /** One thing wrong (or worth telling) about the admin's configuration. */
@@ -57,12 +73,31 @@ export interface ParsedConfig {
   readonly problems: readonly ConfigProblem[];
 }
 
-/** The policy for a channel type: its override when one exists, else the default. */
-export function policyForChannel(config: InactivityConfig, channelType: string | undefined): ChannelPolicy {
-  if (channelType !== undefined && Object.prototype.hasOwnProperty.call(config.channelPolicies, channelType)) {
-    return config.channelPolicies[channelType] as ChannelPolicy;
-  }
-  return config.defaultPolicy;
+/** The policy a task gets: the most specific of its queue's channel, its queue, its channel, the top level. */
+export function policyFor(config: InactivityConfig, scope: PolicyScope): ChannelPolicy {
+  const set = policySetOf(config, scope.queueName);
+  return ownValue(set.channelPolicies, scope.channelType) || set.defaultPolicy;
+}
+
+/**
+ * Whether the plugin times a task. Email also runs on Conversations, but a customer answering an email hours later
+ * is normal: it is timed only when the admin configures `channels.email` explicitly (at the top level or in the
+ * task's queue).
+ */
+export function isTimed(config: InactivityConfig, scope: PolicyScope): boolean {
+  const set = policySetOf(config, scope.queueName);
+  const own = ownValue(set.channelPolicies, scope.channelType);
+  return (own || set.defaultPolicy).enabled && (scope.channelType !== 'email' || own !== undefined);
+}
+
+// `||`, not `??`, throughout: policies are objects, and the old toolchain spells `??` out at length in the bundle.
+function policySetOf(config: InactivityConfig, queueName: string | undefined): PolicySet {
+  return (queueName !== undefined && ownValue(config.queuePolicies, queueName)) || config;
+}
+
+// Own keys only: a channel or queue named "constructor" must not find Object.prototype's.
+function ownValue<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return record && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }
 
 /** Whether two policies are the same in every setting (warnings compared one by one, in order). */

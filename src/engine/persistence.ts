@@ -1,11 +1,12 @@
 import type { InactivityConfig } from '../config/policy';
+import { isTimed } from '../config/policy';
 import { inactivityEvents } from '../state/inactivityEvents';
 import { selectInactivity } from '../state/selectors';
 import { restorableTimers } from '../state/storedTimers';
 import type { TimerStore } from '../state/timerStorage';
 import type { StorageChanges } from '../runtime/browserTabs';
+import { messagingTaskFacts } from '../tasks/messagingTask';
 import type { InactivityStore, TaskGateway } from './ports';
-import { isTimedChannel } from './taskTracking';
 
 /**
  * The acting tab is the only writer of the timers: it saves them whenever they change (and once now). Returns the
@@ -55,12 +56,16 @@ export function restoreTimers(
   tasks: Pick<TaskGateway, 'heldTasks'>,
   config: InactivityConfig,
 ): void {
-  const accepted = new Set(
+  // Whether a task is still timed depends on its queue too, which only the task knows: checked here, per task.
+  const timed = new Set(
     tasks
       .heldTasks()
-      .filter((task) => task.status === 'accepted')
+      .filter((task) => {
+        const facts = messagingTaskFacts(task);
+        return task.status === 'accepted' && facts !== null && isTimed(config, facts);
+      })
       .map((task) => task.sid),
   );
-  const timers = restorableTimers(timerStore.load(), accepted, (channelType) => isTimedChannel(config, channelType));
+  const timers = restorableTimers(timerStore.load(), timed, () => true);
   store.dispatch(inactivityEvents.timersRestored({ timers }));
 }

@@ -1,5 +1,5 @@
 import type { InactivityConfig } from '../config/policy';
-import { policyForChannel } from '../config/policy';
+import { isTimed, policyFor } from '../config/policy';
 import type { ConversationParties, MessageFacts } from '../core/messageAuthor';
 import type { Clock } from '../runtime/clock';
 import { inactivityEvents } from '../state/inactivityEvents';
@@ -54,15 +54,6 @@ export interface TaskTracking {
 
 const ACCEPTED = 'accepted';
 
-/**
- * Email also runs on Conversations, but a customer answering an email hours later is normal: it is timed only when
- * the admin configures `channels.email` explicitly.
- */
-export function isTimedChannel(config: InactivityConfig, channelType: string): boolean {
-  if (!policyForChannel(config, channelType).enabled) return false;
-  return channelType !== 'email' || Object.prototype.hasOwnProperty.call(config.channelPolicies, 'email');
-}
-
 /** Follows the worker's tasks: starts and ends tracking, looks up who is who, and watches messages. */
 export function createTaskTracking(deps: TaskTrackingDeps, listener: TrackingListener): TaskTracking {
   const tracked = new Map<string, TrackedConversation>();
@@ -92,8 +83,8 @@ export function createTaskTracking(deps: TaskTrackingDeps, listener: TrackingLis
   const track = (task: TaskLike, at: number): void => {
     const facts = messagingTaskFacts(task);
     if (facts === null || task.status !== ACCEPTED || tracked.has(facts.conversationSid)) return;
-    if (!isTimedChannel(deps.config, facts.channelType)) return;
-    const policy = policyForChannel(deps.config, facts.channelType);
+    if (!isTimed(deps.config, facts)) return;
+    const policy = policyFor(deps.config, facts);
     deps.store.dispatch(
       inactivityEvents.conversationTracked({
         conversationSid: facts.conversationSid,

@@ -1,7 +1,7 @@
 import type * as Flex from '@twilio/flex-ui';
 
 import type { InactivityConfig } from '../config/policy';
-import { policyForChannel } from '../config/policy';
+import { policyFor } from '../config/policy';
 import { createClockSkew } from '../core/clockSkew';
 import type { InactivityRuntime } from '../engine/inactivityRuntime';
 import { composeInactivityRuntime } from '../engine/inactivityRuntime';
@@ -124,7 +124,7 @@ export function startInactivityRuntime(
         manager.store.getState() as Flex.FlexState & StateWithInactivity,
         facts.conversationSid,
       );
-      return (timer?.policy ?? policyForChannel(config, facts.channelType)).extendMs;
+      return (timer?.policy ?? policyFor(config, facts)).extendMs;
     },
     stop() {
       runtime.stop();

@@ -46,6 +46,12 @@ describe('tasks/messagingTask', () => {
     expect(messagingTaskFacts(task(attributes, 'voice'))).toBeNull();
   });
 
+  it("reads the task's TaskRouter queue, which may have settings of its own", () => {
+    const inBilling: TaskLike = { ...task({ conversationSid: 'CH1' }), queueName: 'Billing' };
+    expect(messagingTaskFacts(inBilling)?.queueName).toBe('Billing');
+    expect(messagingTaskFacts(task({ conversationSid: 'CH1' }))?.queueName).toBeUndefined();
+  });
+
   it('reads the conversation from channelSid when conversationSid is absent, as Flex UI 2 does', () => {
     expect(messagingTaskFacts(task({ channelSid: 'CH1' }, 'chat'))?.conversationSid).toBe('CH1');
   });

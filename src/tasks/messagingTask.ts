@@ -4,7 +4,7 @@ import { conversationSidOf } from './taskConversation';
 
 /** The fields of a Flex task the plugin reads. */
 export type TaskLike = Pick<ITask, 'sid' | 'taskSid' | 'status' | 'attributes' | 'taskChannelUniqueName'> &
-  Partial<Pick<ITask, 'dateUpdated' | 'dateCreated' | 'age'>>;
+  Partial<Pick<ITask, 'dateUpdated' | 'dateCreated' | 'age' | 'queueName'>>;
 
 /**
  * Twilio's time when this task snapshot was taken (`dateCreated` plus the server-computed `age`, whole seconds), or
@@ -27,6 +27,8 @@ export interface MessagingTaskFacts {
   readonly conversationSid: string;
   /** `attributes.channelType` (web, sms, whatsapp, ...), else the task channel's unique name. */
   readonly channelType: string;
+  /** The TaskRouter queue the task came through, which may have its own settings; absent when Flex does not say. */
+  readonly queueName?: string | undefined;
   readonly customerName: string | undefined;
   /** The Interactions channel (UO...) whose participants tell the customer apart; absent on legacy tasks. */
   readonly interactionChannelSid: string | undefined;
@@ -64,6 +66,7 @@ export function messagingTaskFacts(task: TaskLike): MessagingTaskFacts | null {
     taskSid: task.taskSid,
     conversationSid,
     channelType,
+    queueName: task.queueName,
     customerName: customerNameOf(attributes, channelType),
     interactionChannelSid: stringAttribute(attributes, 'flexInteractionChannelSid'),
     customerAddresses: addresses.filter((address): address is string => address !== undefined),
