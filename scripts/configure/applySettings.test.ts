@@ -62,6 +62,22 @@ describe('applySettings', () => {
     expect(applySettings(current, edit([['timer_sec', 90]]))).toEqual({ ...current, timer_sec: 90 });
   });
 
+  it('scopes the keys to one queue, or to one channel of a queue, creating what is missing', () => {
+    const current = { timer_sec: 35, queues: { Billing: { timer_sec: 900, channels: { web: { enabled: false } } } } };
+    expect(applySettings(current, { ...edit([['timer_sec', 60]]), queue: 'Sales' })).toEqual({
+      timer_sec: 35,
+      queues: { ...current.queues, Sales: { timer_sec: 60 } },
+    });
+    expect(applySettings(current, { ...edit([['start_on', 'agent_reply']], 'sms'), queue: 'Billing' })).toEqual({
+      timer_sec: 35,
+      queues: { Billing: { timer_sec: 900, channels: { web: { enabled: false }, sms: { start_on: 'agent_reply' } } } },
+    });
+    expect(applySettings({ queues: ['x'] }, { ...edit([['timer_sec', 60]]), queue: 'Billing' })).toEqual({
+      queues: { Billing: { timer_sec: 60 } },
+    });
+    expect(current.queues.Billing).toEqual({ timer_sec: 900, channels: { web: { enabled: false } } });
+  });
+
   it('writes null for --no-closing-message', () => {
     expect(applySettings({ closing_message: 'Bye' }, edit([['closing_message', null]]))).toEqual({
       closing_message: null,

@@ -6,18 +6,29 @@ import type { JsonObject } from './jsonValue';
 const SINGLE_WARNING_KEYS: readonly string[] = ['warning_sec', 'warning_message'];
 
 /**
- * The new `customerInactivity`: `current` with the flags' keys set, at the top level or in `channels.<type>`.
- * Every key the flags do not name is kept as is, in place. A `current` that is missing or not an object is
- * treated as empty (the diff shows it being replaced).
+ * The new `customerInactivity`: `current` with the flags' keys set, at the top level or in `queues.<name>`, or in
+ * `channels.<type>` of either. Every key the flags do not name is kept as is, in place. A `current` (or a queue or
+ * channel entry) that is missing or not an object is treated as empty (the diff shows it being replaced).
  */
 export function applySettings(current: unknown, edit: FlagEdit): JsonObject {
   const base = isJsonObject(current) ? current : {};
   const settings = Object.fromEntries(edit.settings);
-  if (edit.channel === undefined) return applyToLayer(base, settings);
-  const channels = isJsonObject(base.channels) ? base.channels : {};
-  const existing = channels[edit.channel];
-  const layer = isJsonObject(existing) ? existing : {};
-  return { ...base, channels: { ...channels, [edit.channel]: applyToLayer(layer, settings) } };
+  if (edit.queue === undefined) return applyToLevel(base, edit.channel, settings);
+  const queues = objectAt(base, 'queues');
+  const queue = applyToLevel(objectAt(queues, edit.queue), edit.channel, settings);
+  return { ...base, queues: { ...queues, [edit.queue]: queue } };
+}
+
+/** The top level or a queue, with `settings` applied to it or to its `channels.<channel>`. */
+function applyToLevel(level: JsonObject, channel: string | undefined, settings: JsonObject): JsonObject {
+  if (channel === undefined) return applyToLayer(level, settings);
+  const channels = objectAt(level, 'channels');
+  return { ...level, channels: { ...channels, [channel]: applyToLayer(objectAt(channels, channel), settings) } };
+}
+
+function objectAt(object: JsonObject, key: string): JsonObject {
+  const value = Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
+  return isJsonObject(value) ? value : {};
 }
 
 /**

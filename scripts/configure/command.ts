@@ -14,10 +14,12 @@ export type SettingKey =
 /** A value given by a flag: seconds as a number, text as a string, `null` to remove the closing message. */
 export type SettingValue = number | string | null;
 
-/** `set` with flags: these keys, at the top level or inside one channel's overrides. */
+/** `set` with flags: these keys, at the top level, in one queue's overrides, or in one channel's of either. */
 export interface FlagEdit {
   readonly kind: 'flags';
-  /** The channel type the flags apply to (`channels.<type>`), or undefined for the top level. */
+  /** The TaskRouter queue the flags apply to (`queues.<name>`), or undefined for the top level. */
+  readonly queue?: string | undefined;
+  /** The channel type the flags apply to (`channels.<type>` of the queue or the top level), or undefined. */
   readonly channel: string | undefined;
   /** In a fixed order (timer, warning, message, closing message, start_on); a key appears at most once. */
   readonly settings: ReadonlyArray<readonly [SettingKey, SettingValue]>;

@@ -7,7 +7,8 @@ Reads and changes ui_attributes.customerInactivity in your account's Flex Config
 validator the plugin uses. Every other key of ui_attributes is left exactly as it is.
 
 Commands:
-  show                       Print the account's customerInactivity and every problem the plugin would report.
+  show                       Print the account's customerInactivity, every problem the plugin would report, and a
+                             table of the settings each queue and channel gets.
   validate --file <path>     Check a JSON file offline (no credentials, no network).
   set [flags] | --file <path>
                              Change customerInactivity: fetch, change, validate, show the diff, ask, then write.
@@ -21,6 +22,9 @@ Flags of set (each changes one key; keys you do not name are kept):
   --start-on <mode>          start_on: customer_message or agent_reply
   --report-outcome <text>    report_outcome: conversations.outcome written at an inactivity wrap-up
   --channel <type>           apply the flags above to channels.<type> (web, sms, whatsapp, ...) instead
+  --queue <name>             apply them to queues.<name> (a TaskRouter queue name) instead; with --channel,
+                             to queues.<name>.channels.<type>. Most specific wins, key by key: top level <
+                             channel < queue < queue's channel
   --file <path>              replace customerInactivity with the file's (the bare object, or {"customerInactivity": ...})
   --yes, -y                  write without asking (required when stdin is not a terminal)
 

@@ -74,6 +74,15 @@ describe('parseCommand', () => {
     });
   });
 
+  it('reads --queue, alone or with --channel', () => {
+    expect(parse(['set', '--queue', 'Billing', '--timer', '900'])).toMatchObject({
+      edit: { kind: 'flags', queue: 'Billing', channel: undefined, settings: [['timer_sec', 900]] },
+    });
+    expect(parse(['set', '--queue=Sales team', '--channel', 'sms', '--timer', '60'])).toMatchObject({
+      edit: { queue: 'Sales team', channel: 'sms' },
+    });
+  });
+
   it('reads --no-closing-message as null and --closing-message as text', () => {
     expect(parse(['set', '--no-closing-message'])).toMatchObject({ edit: { settings: [['closing_message', null]] } });
     expect(parse(['set', '--closing-message', 'Bye'])).toMatchObject({
@@ -102,6 +111,10 @@ describe('parseCommand', () => {
     [['set', '--warning', ''], '--warning expects a number of seconds'],
     [['set', '--closing-message', 'x', '--no-closing-message'], 'contradict each other'],
     [['set', '--timer', '60', '--channel', ' '], '--channel needs a channel type'],
+    [['set', '--timer', '60', '--queue', ''], '--queue needs a TaskRouter queue name'],
+    [['set', '--queue', 'Billing'], 'set needs --file'],
+    [['set', '--file', 'c.json', '--queue', 'Billing'], 'set takes either --file or flags, not both'],
+    [['show', '--queue', 'Billing'], '"show" does not take --queue'],
     [['show', '--timeout', '0'], '--timeout must be more than 0'],
     [['show', '--api-base-url', 'not a url'], '--api-base-url is not a URL'],
     [['show', '--api-base-url', 'ftp://host'], 'must be an http:// or https:// URL'],

@@ -19,6 +19,7 @@ const OPTIONS = {
   'start-on': { type: 'string' },
   'report-outcome': { type: 'string' },
   channel: { type: 'string' },
+  queue: { type: 'string' },
   yes: { type: 'boolean', short: 'y' },
   'api-base-url': { type: 'string' },
   timeout: { type: 'string' },
@@ -38,7 +39,12 @@ const SETTING_FLAGS: ReadonlyArray<readonly [OptionName, SettingKey, 'seconds' |
 ];
 
 const CONNECTION_OPTIONS: readonly OptionName[] = ['api-base-url', 'timeout'];
-const EDIT_OPTIONS: readonly OptionName[] = [...SETTING_FLAGS.map(([flag]) => flag), 'no-closing-message', 'channel'];
+const EDIT_OPTIONS: readonly OptionName[] = [
+  ...SETTING_FLAGS.map(([flag]) => flag),
+  'no-closing-message',
+  'channel',
+  'queue',
+];
 const ALLOWED_OPTIONS: Readonly<Record<'show' | 'validate' | 'set', readonly OptionName[]>> = {
   show: CONNECTION_OPTIONS,
   validate: ['file'],
@@ -102,7 +108,7 @@ function parseEdit(values: Values): FlagEdit | FileEdit {
         '--no-closing-message, --start-on, --report-outcome.',
     );
   }
-  return { kind: 'flags', channel: readChannel(values), settings };
+  return { kind: 'flags', queue: readScope(values, 'queue'), channel: readScope(values, 'channel'), settings };
 }
 
 function readSettings(values: Values): Array<readonly [SettingKey, SettingValue]> {
@@ -117,11 +123,18 @@ function readSettings(values: Values): Array<readonly [SettingKey, SettingValue]
   return values['no-closing-message'] === true ? [...settings, ['closing_message', null]] : settings;
 }
 
-function readChannel(values: Values): string | undefined {
-  const channel = values.channel;
-  if (channel === undefined || typeof channel === 'boolean') return undefined;
-  if (channel.trim() === '') throw usage('--channel needs a channel type, e.g. --channel sms.');
-  return channel;
+/** `--channel <type>` or `--queue <name>`: where the flags apply. */
+function readScope(values: Values, option: 'channel' | 'queue'): string | undefined {
+  const name = values[option];
+  if (name === undefined || typeof name === 'boolean') return undefined;
+  if (name.trim() === '') {
+    throw usage(
+      option === 'channel'
+        ? '--channel needs a channel type, e.g. --channel sms.'
+        : '--queue needs a TaskRouter queue name, e.g. --queue Billing.',
+    );
+  }
+  return name;
 }
 
 /** Only the shape is checked here; ranges are the plugin validator's job, so its messages stay the single source. */

@@ -79,6 +79,31 @@ describe('set', () => {
     expect(withoutInactivity(api.uiAttributes)).toEqual(OTHER_KEYS);
   });
 
+  it('scopes flags to one queue with --queue, and to its channel with --queue and --channel', async () => {
+    const env = { env: envFor(api.baseUrl) };
+    const queue = await runConfigure(['set', '--queue', 'Billing', '--timer', '900', '-y'], env);
+    expect(queue.stdout).toContain('+ customerInactivity.queues.Billing.timer_sec: 900\n');
+    const channel = await runConfigure(
+      ['set', '--queue', 'Billing', '--channel', 'sms', '--warning', '120', '-y'],
+      env,
+    );
+    expect(channel.stdout).toContain('+ customerInactivity.queues.Billing.channels.sms.warning_sec: 120\n');
+    expect(api.uiAttributes.customerInactivity).toEqual({
+      timer_sec: 35,
+      warning_sec: 15,
+      queues: { Billing: { timer_sec: 900, channels: { sms: { warning_sec: 120 } } } },
+    });
+  });
+
+  it('refuses a queue setting the plugin would reject, naming its full path', async () => {
+    const run = await runConfigure(['set', '--queue', 'Billing', '--channel', 'sms', '--timer', '2', '-y'], {
+      env: envFor(api.baseUrl),
+    });
+    expect(run.code).toBe(ExitCode.InvalidConfig);
+    expect(run.stdout + run.stderr).toContain('customerInactivity.queues.Billing.channels.sms.timer_sec (2) must be');
+    expect(api.uiAttributes.customerInactivity).toEqual({ timer_sec: 35, warning_sec: 15 });
+  });
+
   it('replaces customerInactivity with a file, keeping the other keys', async () => {
     const inactivity = { timer_sec: 900, warnings: [{ before_sec: 120, message: 'Still there, {{customerName}}?' }] };
     const files = { 'config.json': JSON.stringify({ customerInactivity: inactivity }) };

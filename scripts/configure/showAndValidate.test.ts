@@ -21,7 +21,11 @@ describe('show', () => {
     const run = await runConfigure(['show'], { env: envFor(api.baseUrl) });
     expect(run).toEqual({
       code: ExitCode.Ok,
-      stdout: `customerInactivity of account ${ACCOUNT_SID}:\n{\n  "timer_sec": 35,\n  "warning_sec": 15\n}\n\nAs the plugin sees it: No problems found.\n`,
+      stdout:
+        `customerInactivity of account ${ACCOUNT_SID}:\n{\n  "timer_sec": 35,\n  "warning_sec": 15\n}\n\nAs the plugin sees it: No problems found.\n\n` +
+        "What each queue and channel gets (most specific wins: top level < channel < queue < queue's channel):\n" +
+        'queue  channel  enabled  timer_sec  warnings_sec  closing_message  start_on          extend_sec  report_outcome\n' +
+        '(any)  (other)  yes      35         15            none             customer_message  300         none\n',
       stderr: '',
     });
     const [request] = api.requests;
@@ -38,6 +42,31 @@ describe('show', () => {
       'As the plugin sees it: 1 error, 1 notice:\n[error] customerInactivity.timer_sec ("35")',
     );
     expect(run.stdout).toContain('[notice] customerInactivity.timer_secs is not a known key');
+  });
+
+  it('prints the merged settings of every queue and channel as a table', async () => {
+    api.uiAttributes = {
+      customerInactivity: {
+        timer_sec: 300,
+        closing_message: 'We closed this chat because we did not hear back.',
+        report_outcome: 'Customer inactive',
+        channels: { sms: { timer_sec: 3600, warning_sec: 600 } },
+        queues: { Billing: { timer_sec: 900, warnings: [], channels: { web: { start_on: 'agent_reply' } } } },
+      },
+    };
+    const run = await runConfigure(['show'], { env: envFor(api.baseUrl) });
+    expect(run.code).toBe(ExitCode.Ok);
+    expect(run.stdout.slice(run.stdout.indexOf('queue  '))).toBe(
+      [
+        'queue    channel  enabled  timer_sec  warnings_sec  closing_message             start_on          extend_sec  report_outcome',
+        '(any)    (other)  yes      300        60            "We closed this chat bec…"  customer_message  300         "Customer inactive"',
+        '(any)    sms      yes      3600       600           "We closed this chat bec…"  customer_message  300         "Customer inactive"',
+        'Billing  (other)  yes      900        none          "We closed this chat bec…"  customer_message  300         "Customer inactive"',
+        'Billing  sms      yes      900        none          "We closed this chat bec…"  customer_message  300         "Customer inactive"',
+        'Billing  web      yes      900        none          "We closed this chat bec…"  agent_reply       300         "Customer inactive"',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('says when customerInactivity is not set', async () => {
@@ -88,6 +117,7 @@ describe('help and usage', () => {
     const run = await runConfigure(['--help']);
     expect(run.code).toBe(ExitCode.Ok);
     expect(run.stdout).toContain('Usage: npm run configure -- <command> [options]');
+    for (const flag of ['--channel <type>', '--queue <name>']) expect(run.stdout).toContain(flag);
     for (let code = 0; code <= 10; code += 1) expect(run.stdout).toMatch(new RegExp(`^ *${code}  \\S`, 'm'));
   });
 
