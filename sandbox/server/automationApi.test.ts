@@ -165,6 +165,21 @@ describe('sandbox/server automation API', () => {
       expect(message?.attributes).toEqual({ k: 1 });
     });
 
+    it('stamps a message with the dateCreated given, as Twilio does for an imported message', async () => {
+      const { conversationSid } = await create({ channelType: 'whatsapp' });
+      const dayAgo = new Date(Date.now() - 25 * 3_600_000).toISOString();
+      const posted = await api('POST', `/sandbox/conversations/${conversationSid}/messages`, {
+        from: 'customer',
+        body: 'Hello from yesterday',
+        dateCreated: dayAgo,
+      });
+      expect(posted.status).toBe(201);
+      await api('POST', `/sandbox/conversations/${conversationSid}/messages`, { from: 'customer', body: 'now' });
+      const { body: transcript } = await api<Transcript>('GET', `/sandbox/conversations/${conversationSid}/messages`);
+      expect(transcript.map((message) => message.dateCreated)[0]).toBe(dayAgo);
+      expect(Date.parse(transcript[1]?.dateCreated ?? '')).toBeGreaterThan(Date.now() - 60_000);
+    });
+
     it('refuses an agent message while the agent has not accepted (409)', async () => {
       const { conversationSid } = await create({ channelType: 'web', autoAccept: false });
       const answer = await api<ErrorBody>('POST', `/sandbox/conversations/${conversationSid}/messages`, {
@@ -193,6 +208,8 @@ describe('sandbox/server automation API', () => {
       [{ from: 'customer' }, '"body" is required'],
       [{ from: 'customer', body: '   ' }, '"body" must be a non-empty string'],
       [{ from: 'customer', body: 'x', attributes: [] }, '"attributes" must be a JSON object, got an array'],
+      [{ from: 'customer', body: 'x', dateCreated: 'yesterday' }, '"dateCreated" must be an ISO-8601 date and time'],
+      [{ from: 'customer', body: 'x', dateCreated: 1714564800000 }, '"dateCreated" must be an ISO-8601 date and time'],
     ])('answers 400 for %j', async (body, message) => {
       const { conversationSid } = await create({ channelType: 'web' });
       const answer = await api<ErrorBody>('POST', `/sandbox/conversations/${conversationSid}/messages`, body);

@@ -4,6 +4,7 @@ import {
   optionalBoolean,
   optionalMilliseconds,
   optionalObject,
+  optionalIsoTime,
   optionalString,
   rejectUnknownFields,
   requiredEnum,
@@ -81,11 +82,13 @@ async function postMessage(world: World, { req, res, params }: RouteContext): Pr
   // An unknown conversation is the more useful answer than a body complaint.
   world.conversation(sid);
   const body = asObject(await readJson(req));
-  rejectUnknownFields(body, ['from', 'body', 'attributes']);
+  rejectUnknownFields(body, ['from', 'body', 'attributes', 'dateCreated']);
   const from = requiredEnum(body, 'from', SENDER_ROLES);
   const text = requiredString(body, 'body');
   const attributes = optionalObject(body, 'attributes') ?? {};
-  sendJson(res, 201, { ...world.sendAs(sid, from, text, attributes), from });
+  // A backdated message (e.g. a customer who last wrote before WhatsApp's 24-hour window closed).
+  const createdAt = optionalIsoTime(body, 'dateCreated');
+  sendJson(res, 201, { ...world.sendAs(sid, from, text, attributes, createdAt), from });
 }
 
 function currentConfig(world: World): Record<string, unknown> {

@@ -68,6 +68,15 @@ export function optionalMilliseconds(body: JsonObject, field: string, max: numbe
   );
 }
 
+/** A field that, when present, must be an ISO-8601 date and time (`2024-05-01T12:00:00Z`); epoch ms. */
+export function optionalIsoTime(body: JsonObject, field: string): number | undefined {
+  const value = body[field];
+  if (value === undefined) return undefined;
+  const time = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) : NaN;
+  if (Number.isFinite(time)) return time;
+  throw new SandboxError(400, `"${field}" must be an ISO-8601 date and time, got ${describeJson(value)}`);
+}
+
 /** Whether `value` is a JSON object (not an array, not null). */
 export function isPlainObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

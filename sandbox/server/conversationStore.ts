@@ -6,8 +6,10 @@ import { newSid } from './sids';
 /** What a new participant is; sids and times are added by the store. */
 export type ParticipantSpec = Pick<ParticipantRecord, 'identity' | 'address' | 'type' | 'role' | 'attributes'>;
 
-/** What a new message says; the index, sid and time are added by the store. */
-export type MessageSpec = Pick<MessageRecord, 'author' | 'participantSid' | 'body' | 'attributes'>;
+/** What a new message says; the index and sid are added by the store, and the time unless given (backdated). */
+export type MessageSpec = Pick<MessageRecord, 'author' | 'participantSid' | 'body' | 'attributes'> & {
+  readonly createdAt?: number | undefined;
+};
 
 /** The Conversations service of the sandbox: conversations, their participants and messages. */
 export class ConversationStore {
@@ -102,7 +104,7 @@ export class ConversationStore {
       sid: newSid('IM'),
       conversationSid: conversation.sid,
       index: last === undefined ? 0 : last.index + 1,
-      createdAt: this.now(),
+      createdAt: spec.createdAt ?? this.now(),
     };
     conversation.messages.push(message);
     this.touch(conversation);

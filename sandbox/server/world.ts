@@ -201,11 +201,20 @@ export class World {
     return this.addMessage(conversation, participant, request.body, request.attributes ?? {});
   }
 
-  /** The automation API posts as `role`; supervisors and bots join on their first message. */
-  sendAs(sid: string, role: ParticipantRole, body: string, attributes: Record<string, unknown>): MessageDto {
+  /**
+   * The automation API posts as `role`; supervisors and bots join on their first message. `createdAt` backdates the
+   * message, as the `DateCreated` parameter of Twilio's Conversations API does.
+   */
+  sendAs(
+    sid: string,
+    role: ParticipantRole,
+    body: string,
+    attributes: Record<string, unknown>,
+    createdAt?: number,
+  ): MessageDto {
     const conversation = this.conversations.get(sid);
     const participant = this.participantFor(conversation, role);
-    return this.addMessage(conversation, participant, body, attributes);
+    return this.addMessage(conversation, participant, body, attributes, createdAt);
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -370,9 +379,10 @@ export class World {
     participant: ParticipantRecord,
     body: string,
     attributes: Record<string, unknown>,
+    createdAt?: number,
   ): MessageDto {
     const author = participant.identity ?? participant.address ?? participant.sid;
-    const spec = { author, participantSid: participant.sid, body, attributes };
+    const spec = { author, participantSid: participant.sid, body, attributes, createdAt };
     const message = toMessageDto(this.conversations.addMessage(conversation, spec));
     this.push({ type: 'messageAdded', message }, { agent: this.agentIsIn(conversation), customerOf: conversation.sid });
     return message;

@@ -66,8 +66,14 @@ export class SandboxApi {
     return this.call('POST', '/sandbox/conversations', body);
   }
 
-  send(conversationSid: string, from: 'customer' | 'agent' | 'supervisor' | 'bot', body: string): Promise<unknown> {
-    return this.call('POST', `/sandbox/conversations/${conversationSid}/messages`, { from, body });
+  /** Posts a message; `dateCreated` (ISO-8601) backdates it, as Twilio's `DateCreated` does for imported messages. */
+  send(
+    conversationSid: string,
+    from: 'customer' | 'agent' | 'supervisor' | 'bot',
+    body: string,
+    options: { dateCreated?: string } = {},
+  ): Promise<unknown> {
+    return this.call('POST', `/sandbox/conversations/${conversationSid}/messages`, { from, body, ...options });
   }
 
   messages(conversationSid: string): Promise<MessageView[]> {
