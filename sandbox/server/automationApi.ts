@@ -58,6 +58,17 @@ export function automationRoutes(deps: AutomationDeps): Route[] {
     },
     { method: 'GET', pattern: '/sandbox/config', handle: ({ res }) => sendJson(res, 200, currentConfig(world)) },
     { method: 'PUT', pattern: '/sandbox/config', handle: (c) => putConfig(world, c) },
+    { method: 'POST', pattern: '/sandbox/tasks/:taskSid/transfer', handle: (c) => startTransfer(world, c) },
+    {
+      method: 'DELETE',
+      pattern: '/sandbox/tasks/:taskSid/transfer',
+      handle: ({ res, params }) => sendJson(res, 200, world.failTransfer(param(params, 'taskSid'))),
+    },
+    {
+      method: 'POST',
+      pattern: '/sandbox/tasks/:taskSid/transfer/accept',
+      handle: ({ res, params }) => sendJson(res, 200, world.acceptTransfer(param(params, 'taskSid'))),
+    },
     { method: 'POST', pattern: '/sandbox/connection', handle: (c) => setConnection(world, c) },
     { method: 'POST', pattern: '/sandbox/worker/reconnect', handle: (c) => reconnectWorker(world, c) },
     { method: 'POST', pattern: '/sandbox/faults', handle: (c) => addFault(world, c) },
@@ -76,6 +87,20 @@ async function createConversation(world: World, { req, res }: RouteContext): Pro
   const queueName = optionalString(body, 'queueName');
   sendJson(res, 201, world.createConversation({ channelType, customerName, autoAccept, queueName }));
 }
+
+/** 201: a cold transfer to a queue (`{"to":"queue"}`, optional `queueName`, default `Everyone`) is pending. */
+async function startTransfer(world: World, { req, res, params }: RouteContext): Promise<void> {
+  const taskSid = param(params, 'taskSid');
+  world.taskSummary(taskSid);
+  const body = asObject(await readJson(req));
+  rejectUnknownFields(body, ['to', 'queueName']);
+  requiredEnum(body, 'to', ['queue'] as const);
+  const queueName = optionalString(body, 'queueName') ?? DEFAULT_TRANSFER_QUEUE;
+  sendJson(res, 201, world.startTransfer(taskSid, queueName));
+}
+
+/** Where a transfer goes when the request names no queue: the sandbox's only built-in queue. */
+const DEFAULT_TRANSFER_QUEUE = 'Everyone';
 
 async function postMessage(world: World, { req, res, params }: RouteContext): Promise<void> {
   const sid = param(params, 'sid');

@@ -23,7 +23,8 @@ export function readProxiedRequest(body: unknown): ProxiedRequest | undefined {
 /**
  * Answers a proxied Interactions request with `{ payload }`, as the proxy does. Flex sends WrapupTask and
  * CompleteTask of Flex Conversations tasks this way (POST the channel with `routing.status` wrapup / closed) and
- * reads a task's participants. Anything else is refused. A fault set for a task's wrap-up (POST /sandbox/faults)
+ * reads a task's participants, and, with transfers enabled, each conversation's transfers as it loads it. Anything
+ * else is refused. A fault set for a task's wrap-up (POST /sandbox/faults)
  * turns its next wrap-up request into an error reply that changes nothing.
  */
 export function answerInteractions(world: World, request: ProxiedRequest): TwilioReply {
@@ -41,6 +42,11 @@ function answerPath(world: World, request: ProxiedRequest, path: string): Twilio
   if (invite !== undefined && request.method === 'POST') return answerInvite(world, invite, request.params);
   const channel = matchRoute('/v1/Interactions/:kd/Channels/:uo', path);
   if (channel !== undefined && request.method === 'POST') return updateChannel(world, channel, request.params);
+  const transfers = matchRoute('/v1/Instances/:go/Interactions/:kd/Channels/:uo/Transfers', path);
+  if (transfers !== undefined && request.method === 'GET') {
+    // Flex's CBM client takes the payload as the list itself (it refuses anything but an array).
+    return payload(world.transfersOf(param(transfers, 'kd'), param(transfers, 'uo')));
+  }
   const participants = matchRoute('/v1/Interactions/:kd/Channels/:uo/Participants', path);
   if (participants !== undefined && request.method === 'GET') {
     return payload(participantList(world.interaction(param(participants, 'kd'), param(participants, 'uo'))));

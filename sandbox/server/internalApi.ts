@@ -58,6 +58,11 @@ export function internalRoutes(world: World, hub: EventHub): Route[] {
       handle: (c) => markRead(world, c),
     },
     { method: 'POST', pattern: `${InternalRoutes.tasks}/:taskSid/attributes`, handle: (c) => setAttributes(world, c) },
+    {
+      method: 'GET',
+      pattern: `${InternalRoutes.queues}/:sid`,
+      handle: ({ res, params }) => sendJson(res, 200, world.queue(param(params, 'sid'))),
+    },
   ];
 }
 

@@ -14,7 +14,7 @@ export interface RouteContext {
 
 /** One method + path pattern (e.g. `/sandbox/tasks/:taskSid`) and what answers it. */
 export interface Route {
-  readonly method: 'GET' | 'POST' | 'PUT';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   readonly pattern: string;
   readonly handle: (context: RouteContext) => void | Promise<void>;
 }

@@ -46,7 +46,8 @@ export const TWILIO_ENDPOINTS: readonly TwilioEndpoint[] = [
     method: 'GET',
     host: 'flex.twilio.com',
     path: '/api/v1/Session',
-    answer: () => jsonReply({ insights_active: false, features: [] }),
+    // Flex's messaging transfers: with this flag Flex reads the transfer settings, then each conversation's transfers.
+    answer: () => jsonReply({ insights_active: false, features: [{ id: 'new-transfer-experience', enabled: true }] }),
   },
   {
     method: 'GET',
@@ -66,6 +67,12 @@ export const TWILIO_ENDPOINTS: readonly TwilioEndpoint[] = [
     host: 'flex-api.twilio.com',
     path: /^\/v1\/Accounts\/AC[0-9a-f]{32}\/Tokens\/Info$/,
     answer: tokenInfo,
+  },
+  {
+    method: 'GET',
+    host: 'flex-api.twilio.com',
+    path: /^\/v3\/Instances\/GO[0-9a-f]{32}\/TransferSettings$/,
+    answer: () => jsonReply({ transfer_settings: [{ enabled: true, transfer_notes_enabled: false }] }),
   },
   {
     method: 'GET',

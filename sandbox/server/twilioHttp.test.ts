@@ -95,8 +95,13 @@ describe('sandbox/server Twilio endpoints', () => {
     });
     expect((await twilio('GET', 'flex.twilio.com/api/v1/Session')).body).toEqual({
       insights_active: false,
-      features: [],
+      features: [{ id: 'new-transfer-experience', enabled: true }],
     });
+    const { flex_instance_sid: instance } = (
+      await twilio<{ flex_instance_sid: string }>('GET', 'flex-api.twilio.com/v1/Configuration')
+    ).body;
+    const settings = await twilio('GET', `flex-api.twilio.com/v3/Instances/${instance}/TransferSettings`);
+    expect(settings.body).toEqual({ transfer_settings: [{ enabled: true, transfer_notes_enabled: false }] });
     expect((await twilio('GET', 'flex.twilio.com/plugins?roles=agent')).body).toEqual([
       { name: 'plugin-test', version: '0.0.0-local', src: '/plugins/plugin-test.js', phase: 3 },
     ]);

@@ -5,10 +5,13 @@ import type {
   ParticipantDto,
   ParticipantRole,
   ReservationDto,
+  QueueDto,
   SendMessageRequest,
+  TransferDto,
   TaskDto,
   WorkerDto,
 } from '../shared/protocol';
+import { ChannelTransfers } from './channelTransfers';
 import { ConversationStore } from './conversationStore';
 import { makeCustomerProfile } from './customerProfile';
 import { toConversationDto, toMessageDto, toParticipantDto, toReservationDto } from './dtos';
@@ -25,7 +28,7 @@ import { AGENT_ONLY } from './push';
 import type { ChannelType, ConversationRecord, MessageRecord, ParticipantRecord, TaskRecord } from './records';
 import type { AutomationTaskStatus, ReservationAction } from './reservationRules';
 import { automationTaskStatus } from './reservationRules';
-import { ROLE_IDENTITIES, ROLE_NAMES, SANDBOX_ACCOUNT } from './sandboxAccount';
+import { queueSidFor, ROLE_IDENTITIES, ROLE_NAMES, SANDBOX_ACCOUNT } from './sandboxAccount';
 import { taskAttributes } from './taskAttributes';
 import { TaskStore } from './taskStore';
 import { WorkerConnection } from './workerConnection';
@@ -97,6 +100,7 @@ export class World {
   private readonly conversations: ConversationStore;
   private readonly tasks: TaskStore;
   private readonly worker: WorkerState;
+  private readonly transfers: ChannelTransfers;
   /** The Flex configuration and the agent's Conversations connection. */
   readonly settings: FlexSettings;
   /** Faults waiting for Flex's next requests (POST /sandbox/faults). */
@@ -109,6 +113,7 @@ export class World {
     this.push = options.push;
     this.conversations = new ConversationStore(this.now);
     this.tasks = new TaskStore(this.now);
+    this.transfers = new ChannelTransfers(this.now);
     const initial = options.initialCustomerInactivity;
     const setting: InactivitySetting = initial === undefined ? { present: false } : { present: true, value: initial };
     this.settings = new FlexSettings(setting, this.push, this.now);
@@ -276,6 +281,68 @@ export class World {
   }
 
   // ---------------------------------------------------------------------------------------------------------------
+  // Transfers
+
+  /**
+   * The agent cold-transfers the accepted task `taskSid` to queue `queueName` (409 unless accepted, or when a transfer
+   * is pending). As after Flex's own `StartChannelTransfer`, the agent's Flex reads the channel's transfers again.
+   */
+  startTransfer(taskSid: string, queueName: string): TransferDto {
+    const task = this.tasks.get(taskSid);
+    if (task.reservation.status !== 'accepted') {
+      throw new SandboxError(
+        409,
+        `task ${taskSid} is ${task.reservation.status}: only an accepted task can be transferred`,
+      );
+    }
+    const conversation = this.conversations.get(task.conversationSid);
+    const agent = this.conversations.activeWithRole(conversation, 'agent');
+    const from = agent === undefined ? '' : agent.interactionParticipantSid;
+    const transfer = this.transfers.start(conversation, from, { sid: queueSidFor(queueName), name: queueName });
+    const transfers = this.transfers.listFor(conversation);
+    this.push({ type: 'transfersLoaded', conversationSid: conversation.sid, transfers }, AGENT_ONLY);
+    return transfer;
+  }
+
+  /**
+   * The pending transfer of `taskSid` fails (nobody took it): the chat stays with the agent, whose reservation is
+   * untouched. Nothing reaches the agent's page: Flex reads the new status when it next loads the conversation.
+   */
+  failTransfer(taskSid: string): TransferDto {
+    return this.transfers.end(this.conversations.get(this.tasks.get(taskSid).conversationSid), 'failed');
+  }
+
+  /**
+   * Another agent accepts the pending transfer of `taskSid`: as after a cold transfer, this agent leaves the
+   * conversation and their reservation moves to wrap-up (the conversation stays open for the new agent).
+   */
+  acceptTransfer(taskSid: string): TransferDto {
+    const task = this.tasks.get(taskSid);
+    const conversation = this.conversations.get(task.conversationSid);
+    const transfer = this.transfers.end(conversation, 'completed');
+    const agent = this.conversations.activeWithRole(conversation, 'agent');
+    if (agent !== undefined) {
+      this.conversations.removeParticipant(conversation, agent);
+      this.push({ type: 'participantLeft', participant: toParticipantDto(agent) }, AGENT_ONLY);
+    }
+    this.applyReservationAction(task, 'wrap');
+    return transfer;
+  }
+
+  /** The queue `sid` (404 unless the default queue, one a chat was routed to, or one a transfer went to). */
+  queue(sid: string): QueueDto {
+    const names = [SANDBOX_ACCOUNT.queueName, ...this.tasks.all().map((task) => task.queueName)];
+    const name = [...names, ...this.transfers.targetQueueNames()].find((each) => queueSidFor(each) === sid);
+    if (name === undefined) throw new SandboxError(404, `TaskQueue ${sid} not found`);
+    return { sid, name };
+  }
+
+  /** The transfers of an Interactions channel, oldest first (404 when unknown). */
+  transfersOf(interactionSid: string, channelSid: string): TransferDto[] {
+    return this.transfers.listFor(this.interaction(interactionSid, channelSid).conversation);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
   // Flex Interactions
 
   /** The conversation and task of Interaction `interactionSid` (and its channel `channelSid`); 404 when unknown. */
@@ -334,6 +401,7 @@ export class World {
       }
     }
     this.tasks.clear();
+    this.transfers.clear();
     this.conversations.clear();
     this.worker.reset();
     this.settings.reset();

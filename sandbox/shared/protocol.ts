@@ -118,6 +118,28 @@ export interface ConversationDto {
   readonly interactionChannelSid: string;
 }
 
+/**
+ * A transfer of an Interactions channel, as the Interactions API lists it (the proxied `GET .../Transfers` Flex makes
+ * when it loads a conversation).
+ */
+export interface TransferDto {
+  readonly sid: string; // TR...
+  readonly account_sid: string;
+  readonly instance_sid: string;
+  readonly interaction_sid: string;
+  readonly channel_sid: string;
+  readonly type: 'cold';
+  /** The transferring agent's Interactions participant (UT...). */
+  readonly from: string;
+  /** The queue (WQ...) it goes to. */
+  readonly to: string;
+  readonly status: 'active' | 'completed' | 'failed';
+  readonly note_sid: null;
+  readonly summary_sid: null;
+  readonly date_created: string;
+  readonly date_updated: string;
+}
+
 /** Connection state of a page's Conversations client, as `@twilio/conversations` names it. */
 export type ConversationsConnectionState = 'connecting' | 'connected' | 'disconnecting' | 'disconnected' | 'denied';
 
@@ -132,6 +154,11 @@ export type PushEvent =
   | { readonly type: 'participantJoined' | 'participantLeft'; readonly participant: ParticipantDto }
   | { readonly type: 'connectionState'; readonly state: ConversationsConnectionState }
   | { readonly type: 'configurationChanged' }
+  /**
+   * The agent's Flex started a transfer of this conversation and read its transfers again, as Flex's directory does
+   * after `StartChannelTransfer`: the page puts the list into Flex's chat state.
+   */
+  | { readonly type: 'transfersLoaded'; readonly conversationSid: string; readonly transfers: readonly TransferDto[] }
   /** The agent's TaskRouter connection dropped: no reservation events reach the page until `workerReconnected`. */
   | { readonly type: 'workerDisconnected' }
   /**
@@ -175,7 +202,15 @@ export const InternalRoutes = {
    * `updated` (the SDK's task `updated`). 400 unless `attributes` is a JSON object, 404 for an unknown task.
    */
   tasks: '/sandbox/internal/tasks',
+  /** GET /sandbox/internal/queues/:sid -> QueueDto (TaskRouter's queue fetch; Flex names a transfer's target by it). */
+  queues: '/sandbox/internal/queues',
 } as const;
+
+/** A TaskRouter queue the sandbox knows: the default one, any a chat was routed to, any a transfer went to. */
+export interface QueueDto {
+  readonly sid: string; // WQ...
+  readonly name: string;
+}
 
 /** Body of POST /sandbox/internal/tasks/:sid/attributes. */
 export interface SetTaskAttributesRequest {

@@ -357,7 +357,11 @@ function holdOf(phase: TimerPhaseState, at: number): HeldCountdown | null | unde
     case 'waiting':
       return null;
     case 'counting':
-      return { remainingMs: Math.max(0, phase.deadlineAt - at), warningsSent: phase.warningsSent, pausedByAgent: false };
+      return {
+        remainingMs: Math.max(0, phase.deadlineAt - at),
+        warningsSent: phase.warningsSent,
+        pausedByAgent: false,
+      };
     case 'paused':
       return { remainingMs: phase.remainingMs, warningsSent: phase.warningsSent, pausedByAgent: true };
     default:

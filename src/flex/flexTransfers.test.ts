@@ -58,12 +58,23 @@ describe('flex/flexTransfers', () => {
     expect(statuses).toEqual(['pending']);
   });
 
-  it('says nothing for an empty list at the start: Flex may not have loaded the conversation yet', () => {
-    const flex = chatStore({ CH1: { transfers: [] } });
+  it('takes an empty list as an answer only once Flex replaced the one it created the conversation with', () => {
+    const flex = chatStore();
     const { statuses, onStatus } = heard();
     flexTransferGateway(flex.store).watch('CH1', onStatus);
     flex.load('CH1', []);
     expect(statuses).toEqual([]);
+    flex.load('CH1', []);
+    expect(statuses).toEqual(['none']);
+  });
+
+  it('reports no transfer when Flex loads an empty list after a reload that restored a held countdown', () => {
+    const flex = chatStore({ CH1: { transfers: [] } });
+    const { statuses, onStatus } = heard();
+    flexTransferGateway(flex.store).watch('CH1', onStatus);
+    expect(statuses).toEqual([]);
+    flex.load('CH1', []);
+    expect(statuses).toEqual(['none']);
   });
 
   it('keeps conversations apart and uses one store subscription, released with the last watch', () => {

@@ -4,7 +4,8 @@ import type { TransferGateway } from '../engine/ports';
 
 /** The part of Flex's store read here; Flex's own `Manager['store']` fits it. */
 export interface TransferListsStore {
-  getState(): { readonly flex: { readonly chat: { readonly conversations: ConversationLists } } };
+  // Optional: a host that has no chat module yet (or a stripped-down test store) has no transfers either.
+  getState(): { readonly flex: { readonly chat?: { readonly conversations?: ConversationLists } } };
   subscribe(listener: () => void): () => void;
 }
 
@@ -14,7 +15,18 @@ interface Watch {
   readonly onStatus: (status: TransferStatus) => void;
   /** The list object last read: Flex replaces it whenever it loads the transfers, so equal means unchanged. */
   list: unknown;
-  status: TransferStatus;
+  /** Last status reported; `unknown` until Flex has loaded the list or listed a transfer. */
+  status: TransferStatus | 'unknown';
+}
+
+/**
+ * The status `list` tells, or `unknown`. An empty list says nothing until Flex has loaded it: Flex creates the
+ * conversation's state with an empty list and replaces it with the loaded one, so only an array following an array
+ * is a loaded answer.
+ */
+function statusAfter(previous: unknown, list: unknown): TransferStatus | 'unknown' {
+  const status = transferStatusOf(list);
+  return status === 'none' && !(Array.isArray(previous) && Array.isArray(list)) ? 'unknown' : status;
 }
 
 /**
@@ -27,16 +39,16 @@ export function flexTransferGateway(store: TransferListsStore): TransferGateway 
   let unsubscribe: (() => void) | undefined;
 
   const listOf = (conversationSid: string): unknown =>
-    store.getState().flex.chat.conversations[conversationSid]?.transfers;
+    store.getState().flex.chat?.conversations?.[conversationSid]?.transfers;
 
   const refresh = (): void => {
     watches.forEach((set, conversationSid) => {
       const list = listOf(conversationSid);
       set.forEach((watch) => {
         if (list === watch.list) return;
+        const status = statusAfter(watch.list, list);
         watch.list = list;
-        const status = transferStatusOf(list);
-        if (status === watch.status) return;
+        if (status === 'unknown' || status === watch.status) return;
         watch.status = status;
         watch.onStatus(status);
       });
@@ -57,12 +69,11 @@ export function flexTransferGateway(store: TransferListsStore): TransferGateway 
   return {
     watch(conversationSid, onStatus) {
       const list = listOf(conversationSid);
-      const watch: Watch = { onStatus, list, status: transferStatusOf(list) };
+      const watch: Watch = { onStatus, list, status: statusAfter(undefined, list) };
       const set = watches.get(conversationSid) ?? new Set<Watch>();
       watches.set(conversationSid, set.add(watch));
       if (unsubscribe === undefined) unsubscribe = store.subscribe(refresh);
-      // Before Flex has loaded the conversation its list is empty: only a listed transfer says anything yet.
-      if (watch.status !== 'none') onStatus(watch.status);
+      if (watch.status !== 'unknown') onStatus(watch.status);
       return () => stopWatching(conversationSid, watch);
     },
   };

@@ -306,7 +306,9 @@ describe('state/storedTimers', () => {
       ],
       [
         'transferPending holding a negative time',
-        rawEntry({ phase: { kind: 'transferPending', held: { remainingMs: -5, warningsSent: 0, pausedByAgent: false } } }),
+        rawEntry({
+          phase: { kind: 'transferPending', held: { remainingMs: -5, warningsSent: 0, pausedByAgent: false } },
+        }),
       ],
       ['wrappingUp without heldMessage', rawEntry({ phase: { kind: 'wrappingUp' } })],
       ['wrappingUp holding a string', rawEntry({ phase: { kind: 'wrappingUp', heldMessage: 'hello' } })],

@@ -7,6 +7,7 @@ import * as ReactDOM from 'react-dom';
 import { ContextProvider, Manager, RootContainer } from '@twilio/flex-ui';
 import { buildFlexConfig } from './flexConfig';
 import { markTaskRows } from './taskRowMarker';
+import { followTransferDirectory } from './transferDirectory';
 
 /** What the page exposes to browser tests. */
 export interface SandboxPageHandle {
@@ -23,6 +24,7 @@ export async function bootFlex(root: HTMLElement): Promise<Manager> {
   const manager = await Manager.create(buildFlexConfig(window.location.href));
   window.__sandbox = { manager };
   markTaskRows();
+  followTransferDirectory(manager);
   ReactDOM.render(
     <ContextProvider manager={manager}>
       <RootContainer />

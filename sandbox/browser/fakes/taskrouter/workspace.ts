@@ -1,9 +1,15 @@
 /**
  * The sandbox's stand-in for twilio-taskrouter's `Workspace`: Flex uses it for the transfer directory (queues and
- * workers). The sandbox has one agent and no directory, so the lists are empty and single lookups fail.
+ * workers) and to name the queue a transfer went to. The sandbox has one agent and no directory, so the lists are
+ * empty; a single queue the sandbox server knows is found, everything else fails.
  */
 import type * as TaskRouter from 'twilio-taskrouter';
+import type { QueueDto } from '../../../shared/protocol';
+import { InternalRoutes } from '../../../shared/protocol';
 import type { MethodsOf } from './surface';
+
+/** The fields of a TaskRouter `TaskQueue` Flex reads (its name for a transfer; Insights its sid and dates). */
+type SandboxTaskQueue = Pick<TaskRouter.TaskQueue, 'sid' | 'name' | 'workplaceSid' | 'dateUpdated'>;
 
 type WorkspaceMethods =
   | 'fetchWorker'
@@ -49,8 +55,12 @@ export class Workspace
     return Promise.resolve(new Map<string, never>());
   }
 
-  fetchTaskQueue(queueSid: string): Promise<never> {
-    return notFound('TaskQueue', queueSid);
+  async fetchTaskQueue(queueSid: string): Promise<SandboxTaskQueue> {
+    const response = await fetch(`${InternalRoutes.queues}/${encodeURIComponent(queueSid)}`);
+    if (!response.ok) return notFound('TaskQueue', queueSid);
+    // Typed boundary: the sandbox server answers a QueueDto.
+    const queue = (await response.json()) as QueueDto;
+    return { sid: queue.sid, name: queue.name, workplaceSid: this.workspaceSid, dateUpdated: new Date() };
   }
 
   fetchTaskQueues(_params?: object): Promise<Map<string, never>> {
