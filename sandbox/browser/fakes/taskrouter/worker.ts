@@ -174,7 +174,8 @@ export class Worker
       case 'participantLeft':
       case 'connectionState':
       case 'configurationChanged':
-        return; // Conversations and configuration are not TaskRouter's business.
+      case 'transfersLoaded':
+        return; // Conversations, configuration and Flex's transfer list are not TaskRouter's business.
     }
   }
 
