@@ -31,6 +31,14 @@ export interface FaultView {
   readonly delayMs: number;
 }
 
+/** A cold transfer to a queue, as the Interactions API lists it (README: "Automation API"). */
+export interface TransferView {
+  readonly sid: string;
+  readonly status: 'active' | 'completed' | 'failed';
+  /** The queue (WQ...) it goes to. */
+  readonly to: string;
+}
+
 /** The answer of POST /sandbox/worker/reconnect (README: "Automation API"). */
 export interface WorkerReconnectView {
   readonly offlineMs: number;
@@ -114,6 +122,27 @@ export class SandboxApi {
    */
   reconnectWorker(options: { offlineMs?: number } = {}): Promise<WorkerReconnectView> {
     return this.call('POST', '/sandbox/worker/reconnect', options);
+  }
+
+  /**
+   * The agent cold-transfers accepted task `taskSid` to a queue (201): the transfer is pending, and the agent's Flex
+   * lists it as active, as after a transfer Flex started itself.
+   */
+  startTransfer(taskSid: string, queueName?: string): Promise<TransferView> {
+    return this.call('POST', `/sandbox/tasks/${taskSid}/transfer`, {
+      to: 'queue',
+      ...(queueName === undefined ? {} : { queueName }),
+    });
+  }
+
+  /** The pending transfer fails; the chat stays with the agent. Flex sees the failure when it next loads the chat. */
+  failTransfer(taskSid: string): Promise<TransferView> {
+    return this.call('DELETE', `/sandbox/tasks/${taskSid}/transfer`);
+  }
+
+  /** Another agent takes the transferred chat: this agent leaves it and their task moves to wrap-up. */
+  acceptTransfer(taskSid: string): Promise<TransferView> {
+    return this.call('POST', `/sandbox/tasks/${taskSid}/transfer/accept`);
   }
 
   /** Faults whose request has not arrived yet; a fault leaves the list when its request arrives. */
