@@ -5,7 +5,7 @@
 import type { AnyAction, Store } from 'redux';
 
 import type { PageVisibility } from '../../src/runtime/pageVisibility';
-import type { NowSource } from '../../src/runtime/ticker';
+import type { WakingNowSource } from '../../src/runtime/ticker';
 import type { KeyValueStorage } from '../../src/runtime/keyValueStorage';
 
 /** An in-memory Web Storage that counts its writes. */
@@ -67,14 +67,15 @@ export function liveCount(): LiveCount {
 }
 
 /** A NowSource whose live subscriptions are counted. */
-export interface CountedNowSource extends NowSource {
+export interface CountedNowSource extends WakingNowSource {
   readonly subscriptions: LiveCount;
 }
 
-export function countedNowSource(source: NowSource): CountedNowSource {
+export function countedNowSource(source: WakingNowSource): CountedNowSource {
   const subscriptions = liveCount();
   return {
     now: () => source.now(),
+    wakeAt: (at) => source.wakeAt(at),
     subscribe: (listener) => subscriptions.track(source.subscribe(listener)),
     subscriptions,
   };

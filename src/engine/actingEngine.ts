@@ -4,7 +4,7 @@ import type { ConversationTimer } from '../core/conversationTimer';
 import type { TransferStatus } from '../core/transferStatus';
 import { nextDueAt, planCommands } from '../core/planner';
 import type { Clock } from '../runtime/clock';
-import type { NowSource } from '../runtime/ticker';
+import type { WakingNowSource } from '../runtime/ticker';
 import { inactivityEvents } from '../state/inactivityEvents';
 import type { InactivityEvent } from '../state/inactivityEvents';
 import { selectInactivity } from '../state/selectors';
@@ -24,7 +24,7 @@ export interface ActingEngineDeps {
   readonly store: InactivityStore;
   readonly config: InactivityConfig;
   readonly clock: Pick<Clock, 'now' | 'setTimeout' | 'clearTimeout'>;
-  readonly ticker: NowSource;
+  readonly ticker: WakingNowSource;
   readonly tasks: TaskGateway;
   readonly conversations: ConversationGateway;
   readonly transfers: TransferGateway;
@@ -176,7 +176,7 @@ export function startActingEngine(deps: ActingEngineDeps): ActingEngine {
   tracking.resync(acceptedAtOf);
   const stopConnection = deps.conversations.onConnectionChanged(onConnectionChanged);
   const stopWriter = startTimerWriter(deps.store, deps.timerStore, deps.isActing);
-  const stopScheduling = startScheduling({ ticker: deps.ticker, clock: deps.clock, act, nextDueAt: earliestDue });
+  const stopScheduling = startScheduling({ ticker: deps.ticker, act, nextDueAt: earliestDue });
 
   return {
     contextOf,

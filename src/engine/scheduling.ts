@@ -1,9 +1,7 @@
-import type { Clock, IntervalHandle } from '../runtime/clock';
-import type { NowSource } from '../runtime/ticker';
+import type { WakingNowSource } from '../runtime/ticker';
 
 export interface SchedulingDeps {
-  readonly ticker: NowSource;
-  readonly clock: Pick<Clock, 'now' | 'setTimeout' | 'clearTimeout'>;
+  readonly ticker: WakingNowSource;
   /** Plans and runs what is due at `now`. */
   readonly act: (now: number) => void;
   /** The next moment after `now` at which something becomes due, or null. */
@@ -11,24 +9,22 @@ export interface SchedulingDeps {
 }
 
 /**
- * Acts on every tick and, between ticks, exactly at the next due moment, so a visible tab acts on time instead of
- * up to a tick late. The ticker stays the backstop: hidden tabs throttle the main-thread timer, not the ticker's
- * Worker. Returns the way to stop.
+ * Acts on every tick and, between ticks, exactly at the next due moment: the ticker wakes at it from its Worker, so
+ * a hidden tab (whose own timers the browser throttles) acts on time too. Returns the way to stop.
  */
 export function startScheduling(deps: SchedulingDeps): () => void {
-  let wake: { readonly at: number; readonly handle: IntervalHandle } | undefined;
+  let wakeAt: number | null = null;
 
   const planWake = (now: number): void => {
     const next = deps.nextDueAt(now);
-    const at = next !== null && next > now ? next : undefined;
-    if (wake !== undefined && wake.at === at) return;
-    if (wake !== undefined) deps.clock.clearTimeout(wake.handle);
-    wake =
-      at === undefined ? undefined : { at, handle: deps.clock.setTimeout(() => onTick(deps.clock.now()), at - now) };
+    const at = next !== null && next > now ? next : null;
+    if (at === wakeAt) return;
+    wakeAt = at;
+    deps.ticker.wakeAt(at);
   };
 
   function onTick(now: number): void {
-    if (wake !== undefined && wake.at <= now) wake = undefined;
+    if (wakeAt !== null && wakeAt <= now) wakeAt = null;
     deps.act(now);
     // Acting can end tasks and record warnings at once: plan the wake-up on what is left.
     planWake(now);
@@ -37,7 +33,7 @@ export function startScheduling(deps: SchedulingDeps): () => void {
   const unsubscribe = deps.ticker.subscribe(onTick);
   return () => {
     unsubscribe();
-    if (wake !== undefined) deps.clock.clearTimeout(wake.handle);
-    wake = undefined;
+    if (wakeAt !== null) deps.ticker.wakeAt(null);
+    wakeAt = null;
   };
 }

@@ -74,6 +74,19 @@ describe('runtime/ticker', () => {
   });
 
   describe('main-thread fallback (no worker)', () => {
+    it('wakes exactly at the moment asked, between two ticks: nothing at 10.499 s, a tick at 10.5 s', () => {
+      const { clock, ticker, seen, record } = setup();
+      ticker.subscribe(record);
+      ticker.wakeAt(10_700);
+      ticker.wakeAt(10_500);
+      clock.advance(499);
+      expect(seen).toEqual([]);
+      clock.advance(1);
+      expect(seen).toEqual([10_500]);
+      clock.advance(500);
+      expect(seen).toEqual([10_500, 11_000]);
+    });
+
     it('delivers clock.now() on every interval tick', () => {
       const { clock, ticker, seen, record } = setup();
       ticker.subscribe(record);
@@ -105,11 +118,43 @@ describe('runtime/ticker', () => {
       const worker = new FakeWorker();
       const { clock, ticker, seen, record } = setup(worker);
       ticker.subscribe(record);
-      expect(worker.posted).toEqual([INTERVAL_MS]);
+      expect(worker.posted).toEqual([{ periodMs: INTERVAL_MS }]);
       expect(clock.pendingTimers()).toBe(0);
       clock.advance(2_500);
       worker.tick();
       expect(seen).toEqual([12_500]);
+    });
+
+    it('times the exact wake-up in the worker, not on the page (hidden tabs throttle the page)', () => {
+      const worker = new FakeWorker();
+      const { clock, ticker, seen, record } = setup(worker);
+      ticker.subscribe(record);
+      ticker.wakeAt(10_750);
+      expect(worker.posted).toEqual([{ periodMs: INTERVAL_MS }, { wakeInMs: 750 }]);
+      expect(clock.pendingTimers()).toBe(0);
+      clock.advance(750);
+      worker.tick();
+      expect(seen).toEqual([10_750]);
+      ticker.wakeAt(null);
+      expect(worker.posted[worker.posted.length - 1]).toEqual({ wakeInMs: null });
+    });
+
+    it('hands a pending wake-up to the main thread when the worker fails, and forgets it when the loop stops', () => {
+      const worker = new FakeWorker();
+      const { clock, ticker, seen, record } = setup(worker);
+      const unsubscribe = ticker.subscribe(record);
+      ticker.wakeAt(10_300);
+      worker.fail();
+      clock.advance(299);
+      expect(seen).toEqual([]);
+      clock.advance(1);
+      expect(seen).toEqual([10_300]);
+      ticker.wakeAt(10_800);
+      unsubscribe();
+      expect(clock.pendingTimers()).toBe(0);
+      ticker.subscribe(record);
+      clock.advance(600);
+      expect(seen).toEqual([10_300]);
     });
 
     it('falls back to the main thread with one warning when the worker errors', () => {
@@ -346,12 +391,49 @@ describe('runtime/ticker createTickWorker', () => {
       setInterval: (callback: () => void, ms: number) => clock.setInterval(callback, ms),
       clearInterval: (handle: unknown) => clock.clearInterval(handle),
     });
-    scope.onmessage?.({ data: 100 });
+    scope.onmessage?.({ data: { periodMs: 100 } });
     clock.advance(300);
     expect(scope.postMessage).toHaveBeenCalledTimes(3);
-    scope.onmessage?.({ data: 1_000 });
+    scope.onmessage?.({ data: { periodMs: 1_000 } });
     clock.advance(999);
     expect(scope.postMessage).toHaveBeenCalledTimes(3);
     expect(clock.pendingTimers()).toBe(1);
+  });
+
+  it('ships worker code that ticks once at the wake-up it is sent: the latest replaces the one before, null cancels', () => {
+    const { blobParts } = stubBrowser(
+      class {
+        onmessage = null;
+        onerror = null;
+      },
+    );
+    createTickWorker();
+    const clock = new FakeClock();
+    const scope: { onmessage?: (event: { data: unknown }) => void; postMessage: jest.Mock } = {
+      postMessage: jest.fn(),
+    };
+    runInNewContext(blobParts.join(''), {
+      self: scope,
+      setInterval: (callback: () => void, ms: number) => clock.setInterval(callback, ms),
+      clearInterval: (handle: unknown) => clock.clearInterval(handle),
+      setTimeout: (callback: () => void, ms: number) => clock.setTimeout(callback, ms),
+      clearTimeout: (handle: unknown) => clock.clearTimeout(handle),
+    });
+    scope.onmessage?.({ data: { periodMs: 1_000 } });
+    scope.onmessage?.({ data: { wakeInMs: 400 } });
+    scope.onmessage?.({ data: { wakeInMs: 250 } });
+    clock.advance(249);
+    expect(scope.postMessage).toHaveBeenCalledTimes(0);
+    clock.advance(1);
+    expect(scope.postMessage).toHaveBeenCalledTimes(1);
+    clock.advance(500);
+    expect(scope.postMessage).toHaveBeenCalledTimes(1);
+    scope.onmessage?.({ data: { wakeInMs: 100 } });
+    scope.onmessage?.({ data: { wakeInMs: null } });
+    clock.advance(249);
+    expect(scope.postMessage).toHaveBeenCalledTimes(1);
+    expect(clock.pendingTimers()).toBe(1);
+    clock.advance(1);
+    expect(scope.postMessage).toHaveBeenCalledTimes(2);
   });
 });

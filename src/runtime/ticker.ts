@@ -14,8 +14,17 @@ export interface NowSource {
   subscribe(listener: (now: number) => void): () => void;
 }
 
+/** A {@link NowSource} that can also tick once at a given moment, between its regular ticks. */
+export interface WakingNowSource extends NowSource {
+  /**
+   * One extra tick at `at` (epoch ms, this clock), replacing any earlier request; null cancels it. Timed inside the
+   * Worker when there is one, so a hidden tab wakes on time too (the page's own timers are throttled there).
+   */
+  wakeAt(at: number | null): void;
+}
+
 /** A {@link NowSource} backed by a Worker or a main-thread interval. */
-export interface Ticker extends NowSource {
+export interface Ticker extends WakingNowSource {
   /** Stops the loop and drops every subscriber; a later subscribe starts afresh. */
   stop(): void;
 }
@@ -44,19 +53,23 @@ export interface TickerOptions {
 
 type Driver =
   | { readonly kind: 'worker'; readonly worker: WorkerLike }
-  | { readonly kind: 'main-thread'; readonly handle: IntervalHandle };
+  | { readonly kind: 'main-thread'; readonly handle: IntervalHandle; wake: { readonly handle: IntervalHandle } | null };
+
+/** What the Worker is told: the tick period, or the delay of the one extra tick (null: none). */
+export type TickWorkerMessage = { readonly periodMs: number } | { readonly wakeInMs: number | null };
 
 interface Subscription {
   readonly listener: (now: number) => void;
 }
 
 /**
- * Worker body: (re)starts an interval at the period it is sent and posts a bare tick each time. It carries no time:
- * the main thread reads its own clock.
+ * Worker body: (re)starts an interval at the period it is sent, and keeps one extra timeout for the wake-up it is
+ * sent; each posts a bare tick. It carries no time: the main thread reads its own clock.
  */
 const TICK_WORKER_SOURCE =
-  'var id = null; self.onmessage = function (event) { clearInterval(id); ' +
-  'id = setInterval(function () { self.postMessage(0); }, event.data); };';
+  'var id = null, wake = null; function tick() { self.postMessage(0); } self.onmessage = function (event) { ' +
+  'var d = event.data; if ("periodMs" in d) { clearInterval(id); id = setInterval(tick, d.periodMs); } ' +
+  'else { clearTimeout(wake); wake = d.wakeInMs === null ? null : setTimeout(tick, d.wakeInMs); } };';
 
 /** Adapts a real Worker (whose handlers take MessageEvent/ErrorEvent) to {@link WorkerLike}. */
 function adaptWorker(worker: Worker): WorkerLike {
@@ -127,8 +140,32 @@ export function createTicker(options: TickerOptions): Ticker {
 
   const tick = (): void => deliver(subscriptions, clock.now());
 
+  let wakeAt: number | null = null;
+
   function startMainThread(): Driver {
-    return { kind: 'main-thread', handle: clock.setInterval(tick, intervalMs) };
+    const started: Driver = { kind: 'main-thread', handle: clock.setInterval(tick, intervalMs), wake: null };
+    requestWake(started);
+    return started;
+  }
+
+  function post(worker: WorkerLike, message: TickWorkerMessage): void {
+    worker.postMessage(message);
+  }
+
+  /** Hands the pending wake-up to `running`: a Worker timeout, or a main-thread one where there is no Worker. */
+  function requestWake(running: Driver): void {
+    const delayMs = wakeAt === null ? null : Math.max(0, wakeAt - clock.now());
+    if (running.kind === 'worker') {
+      post(running.worker, { wakeInMs: delayMs });
+      return;
+    }
+    if (running.wake !== null) clock.clearTimeout(running.wake.handle);
+    running.wake = delayMs === null ? null : { handle: clock.setTimeout(onWake, delayMs) };
+  }
+
+  function onWake(): void {
+    wakeAt = null;
+    tick();
   }
 
   function buildWorker(): WorkerLike | null {
@@ -143,7 +180,10 @@ export function createTicker(options: TickerOptions): Ticker {
     const workerDriver: Driver = { kind: 'worker', worker };
     // Ignore events from a worker that is no longer the driver (terminated, or replaced after an error).
     worker.onmessage = () => {
-      if (driver === workerDriver) tick();
+      if (driver !== workerDriver) return;
+      // The wake-up and the regular ticks arrive alike: a due wake-up is spent by any tick at or after it.
+      if (wakeAt !== null && clock.now() >= wakeAt) wakeAt = null;
+      tick();
     };
     worker.onerror = (event) => {
       if (driver !== workerDriver) return;
@@ -151,7 +191,8 @@ export function createTicker(options: TickerOptions): Ticker {
       halt(workerDriver);
       driver = startMainThread();
     };
-    worker.postMessage(intervalMs);
+    post(worker, { periodMs: intervalMs });
+    if (wakeAt !== null) requestWake(workerDriver);
     return workerDriver;
   }
 
@@ -162,6 +203,7 @@ export function createTicker(options: TickerOptions): Ticker {
       running.worker.terminate();
     } else {
       clock.clearInterval(running.handle);
+      if (running.wake !== null) clock.clearTimeout(running.wake.handle);
     }
   }
 
@@ -172,6 +214,7 @@ export function createTicker(options: TickerOptions): Ticker {
   }
 
   function stopLoop(): void {
+    wakeAt = null;
     if (driver !== null) halt(driver);
     driver = null;
     stopVisibility?.();
@@ -191,6 +234,10 @@ export function createTicker(options: TickerOptions): Ticker {
   return {
     now: () => clock.now(),
     subscribe,
+    wakeAt(at) {
+      wakeAt = at;
+      if (driver !== null) requestWake(driver);
+    },
     stop: () => {
       subscriptions.clear();
       stopLoop();

@@ -125,7 +125,7 @@ export function startHarness(options: HarnessOptions = {}) {
   const serverNow = (): number => clock.now() - world.serverBehindMs;
   const tab = world.browser.tab();
   const effects = new FakeEffects(tasks, conversations, serverNow);
-  const ticker = new ManualTicker(() => clock.now());
+  const ticker = new ManualTicker(clock);
   world.tickers.add(ticker);
   const notices: AgentNotice[] = [];
   const log = recordingLog();

@@ -9,7 +9,8 @@ import { outcomeAttributes } from '../../core/outcomeAttributes';
 import type { InactivityMarker } from '../../core/inactivityMarker';
 import type { InactivityStore } from '../../engine/ports';
 import { INACTIVITY_NAMESPACE, inactivityReducer } from '../../state/inactivitySlice';
-import type { NowSource } from '../../runtime/ticker';
+import type { Clock, IntervalHandle } from '../../runtime/clock';
+import type { WakingNowSource } from '../../runtime/ticker';
 
 /** A real Redux store holding only our slice, as Flex's store would hold it beside `flex`. */
 export function fakeStore(): InactivityStore {
@@ -294,18 +295,27 @@ export class FakeEffects implements CommandEffects {
 }
 
 /** A now source driven by hand: `tick(now)` calls every subscriber. */
-export class ManualTicker implements NowSource {
+export class ManualTicker implements WakingNowSource {
   readonly listeners = new Set<(now: number) => void>();
-  constructor(private readonly clockNow: () => number) {}
+  private wake: { readonly handle: IntervalHandle } | null = null;
+  /** The wake-up asked for (what the real ticker's Worker would time), null when none. */
+  wakingAt: number | null = null;
+  constructor(private readonly clock: Pick<Clock, 'now' | 'setTimeout' | 'clearTimeout'>) {}
   now(): number {
-    return this.clockNow();
+    return this.clock.now();
+  }
+  wakeAt(at: number | null): void {
+    if (this.wake !== null) this.clock.clearTimeout(this.wake.handle);
+    this.wakingAt = at;
+    if (at === null) this.wake = null;
+    else this.wake = { handle: this.clock.setTimeout(() => this.tick(), Math.max(0, at - this.clock.now())) };
   }
   subscribe(listener: (now: number) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
   tick(): void {
-    const now = this.clockNow();
+    const now = this.clock.now();
     this.listeners.forEach((listener) => listener(now));
   }
 }
