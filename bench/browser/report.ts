@@ -6,8 +6,8 @@ import { median, spreadOf } from '../support/stats';
 import type { FiringCell, FiringResults, StartupLoad, StartupResults } from './results';
 
 /** The issue's goals: how late a warning or wrap-up may be, visible and hidden, with our ticker. */
-export const GOAL_VISIBLE_MS = 1_000;
-export const GOAL_HIDDEN_MS = 2_000;
+export const GOAL_VISIBLE_MS = 500;
+export const GOAL_HIDDEN_MS = 500;
 
 const seconds = (ms: number, digits = 2): string => (Number.isFinite(ms) ? `${(ms / 1_000).toFixed(digits)} s` : 'n/a');
 const ms = (value: number): string => (Number.isFinite(value) ? `${Math.round(value)} ms` : 'n/a');

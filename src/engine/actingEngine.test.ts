@@ -431,6 +431,25 @@ describe('engine/actingEngine', () => {
       expect(harness.log.warnings.filter((warning) => warning.includes('history'))).toHaveLength(1);
     });
 
+    it('reads at most 8 histories at a time after a reload with 20 chats, and reads them all', async () => {
+      const tasks = Array.from({ length: 20 }, (_, i) => fakeTask(i + 1));
+      const first = startHarness({ tasks });
+      await first.advanceTo(T0 + 5_000);
+      first.stop();
+      first.conversations.holdHistoryReads = true;
+      const second = startHarness({ previous: first });
+      await flushPromises();
+      const batches: number[] = [];
+      while (first.conversations.heldReadCount > 0) {
+        batches.push(first.conversations.heldReadCount);
+        first.conversations.releaseHistoryReads();
+        await flushPromises();
+      }
+      expect(batches).toEqual([8, 8, 4]);
+      const histories = tasks.map((_, i) => second.timer(`CH${i + 1}`)?.history);
+      expect(histories).toEqual(tasks.map(() => 'reconciled'));
+    });
+
     it('does not let a read started before a disconnect mark the conversation reconciled after it', async () => {
       const harness = startHarness();
       await harness.advanceTo(T0 + 10_000);

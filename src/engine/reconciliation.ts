@@ -18,7 +18,16 @@ export interface ReconciliationDeps {
   readonly pageSize: number;
   /** Waits before retrying a failed history read; the last one repeats. */
   readonly retryDelaysMs?: readonly number[];
+  /** Most history reads in flight at once; defaults to {@link MAX_PARALLEL_READS}. */
+  readonly maxParallelReads?: number;
 }
+
+/**
+ * History reads in flight at once. They share Flex's one Conversations connection with the agent's own chat traffic,
+ * so a worker holding many chats does not put dozens of requests on it together; with 8, a reload with 50 chats
+ * reads them in about 7 round trips.
+ */
+export const MAX_PARALLEL_READS = 8;
 
 /** History replay after a (re)load or reconnect, and the digest of live messages. */
 export interface Reconciliation {
@@ -48,6 +57,28 @@ function timedMessage(message: MessageFacts, conversation: TrackedConversation, 
   };
 }
 
+/** Runs at most `count` tasks at a time, the others waiting their turn in order. */
+function createSlots(count: number): { run<T>(task: () => Promise<T>): Promise<T> } {
+  let free = Math.max(1, count);
+  const waiting: Array<() => void> = [];
+  const release = (): void => {
+    const next = waiting.shift();
+    if (next === undefined) free += 1;
+    else next();
+  };
+  return {
+    async run(task) {
+      if (free > 0) free -= 1;
+      else await new Promise<void>((resolve) => waiting.push(resolve));
+      try {
+        return await task();
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
 /**
  * Reads and replays history. Each read carries a generation: only the newest read of a conversation may mark it
  * reconciled, so a slow read started before a disconnect cannot land after the one started on reconnect.
@@ -58,6 +89,7 @@ export function createReconciliation(deps: ReconciliationDeps): Reconciliation {
   let lastGeneration = 0;
   const retries = new Map<string, { readonly handle: IntervalHandle; readonly attempt: number }>();
   const inFlight = new Set<Promise<void>>();
+  const slots = createSlots(deps.maxParallelReads ?? MAX_PARALLEL_READS);
 
   const cancelRetry = (sid: string): void => {
     const retry = retries.get(sid);
@@ -85,8 +117,11 @@ export function createReconciliation(deps: ReconciliationDeps): Reconciliation {
     const sid = conversation.task.conversationSid;
     await conversation.partiesKnown;
     try {
-      const messages = await deps.conversations.recentMessages(sid, deps.pageSize);
-      if (generations.get(sid) !== generation) return;
+      const messages = await slots.run(async () =>
+        // A read superseded while it queued is not made at all.
+        generations.get(sid) === generation ? deps.conversations.recentMessages(sid, deps.pageSize) : null,
+      );
+      if (messages === null || generations.get(sid) !== generation) return;
       const now = deps.clock.now();
       const timed = messages.map((message) =>
         timedMessage(

@@ -185,6 +185,11 @@ export class FakeConversations implements ConversationGateway {
     return new Promise((resolve) => this.heldReads.push(() => resolve(page)));
   }
 
+  /** How many history reads are held unanswered now. */
+  get heldReadCount(): number {
+    return this.heldReads.length;
+  }
+
   /** Answers the held history reads, oldest first. */
   releaseHistoryReads(): void {
     this.heldReads.splice(0).forEach((answer) => answer());
