@@ -374,33 +374,8 @@ describe('runtime/ticker createTickWorker', () => {
     expect(native.terminate).toHaveBeenCalled();
   });
 
-  it('ships worker code that ticks at the period it is sent, and restarts on a new period', () => {
-    const { blobParts } = stubBrowser(
-      class {
-        onmessage = null;
-        onerror = null;
-      },
-    );
-    createTickWorker();
-    const clock = new FakeClock();
-    const scope: { onmessage?: (event: { data: unknown }) => void; postMessage: jest.Mock } = {
-      postMessage: jest.fn(),
-    };
-    runInNewContext(blobParts.join(''), {
-      self: scope,
-      setInterval: (callback: () => void, ms: number) => clock.setInterval(callback, ms),
-      clearInterval: (handle: unknown) => clock.clearInterval(handle),
-    });
-    scope.onmessage?.({ data: { periodMs: 100 } });
-    clock.advance(300);
-    expect(scope.postMessage).toHaveBeenCalledTimes(3);
-    scope.onmessage?.({ data: { periodMs: 1_000 } });
-    clock.advance(999);
-    expect(scope.postMessage).toHaveBeenCalledTimes(3);
-    expect(clock.pendingTimers()).toBe(1);
-  });
-
-  it('ships worker code that ticks once at the wake-up it is sent: the latest replaces the one before, null cancels', () => {
+  /** Runs the worker code `createTickWorker` ships in a context of its own, its timers on a fake clock. */
+  function shippedWorker() {
     const { blobParts } = stubBrowser(
       class {
         onmessage = null;
@@ -419,6 +394,22 @@ describe('runtime/ticker createTickWorker', () => {
       setTimeout: (callback: () => void, ms: number) => clock.setTimeout(callback, ms),
       clearTimeout: (handle: unknown) => clock.clearTimeout(handle),
     });
+    return { clock, scope };
+  }
+
+  it('ships worker code that ticks at the period it is sent, and restarts on a new period', () => {
+    const { clock, scope } = shippedWorker();
+    scope.onmessage?.({ data: { periodMs: 100 } });
+    clock.advance(300);
+    expect(scope.postMessage).toHaveBeenCalledTimes(3);
+    scope.onmessage?.({ data: { periodMs: 1_000 } });
+    clock.advance(999);
+    expect(scope.postMessage).toHaveBeenCalledTimes(3);
+    expect(clock.pendingTimers()).toBe(1);
+  });
+
+  it('ships worker code that ticks once at the wake-up it is sent: the latest replaces the one before, null cancels', () => {
+    const { clock, scope } = shippedWorker();
     scope.onmessage?.({ data: { periodMs: 1_000 } });
     scope.onmessage?.({ data: { wakeInMs: 400 } });
     scope.onmessage?.({ data: { wakeInMs: 250 } });
