@@ -11,13 +11,6 @@ describe('browser: the plugin inside the real Flex UI (sandbox)', () => {
   const { test, newContext, openAgent } = suite;
   const api = () => suite.session().api;
 
-  const waitForStatus = (taskSid: string, status: string, timeoutMs: number) =>
-    api().waitFor(
-      () => api().task(taskSid),
-      (task) => task.status === status,
-      timeoutMs,
-    );
-
   test('warns the customer at the threshold, live on the customer page, then wraps up through WrapupTask', async () => {
     await api().setConfig(SHORT);
     const agent = await openAgent();
@@ -32,7 +25,7 @@ describe('browser: the plugin inside the real Flex UI (sandbox)', () => {
     await customer.getByText('Still there?', { exact: false }).waitFor({ timeout: 15_000 });
     const warnedAfterMs = Date.now() - startedAt;
     expect(warnedAfterMs).toBeGreaterThan(3_000);
-    const task = await waitForStatus(taskSid, 'wrapping', 15_000);
+    const task = await api().waitForStatus(taskSid, 'wrapping', 15_000);
     expect(task.status).toBe('wrapping');
     expect(Date.now() - startedAt).toBeGreaterThan(7_000);
     const sent = await api().pluginMessages(conversationSid);
@@ -87,7 +80,7 @@ describe('browser: the plugin inside the real Flex UI (sandbox)', () => {
     const { conversationSid, taskSid } = await api().createConversation({ channelType: 'sms' });
     await sleep(7_000);
     await openAgent();
-    await waitForStatus(taskSid, 'wrapping', 20_000);
+    await api().waitForStatus(taskSid, 'wrapping', 20_000);
     expect((await api().task(taskSid)).status).toBe('wrapping');
     expect(await api().pluginMessages(conversationSid)).toEqual([]);
   });
@@ -99,7 +92,7 @@ describe('browser: the plugin inside the real Flex UI (sandbox)', () => {
     const { conversationSid, taskSid } = await api().createConversation({ channelType: 'web' });
     await one.badgeText(taskSid);
     await two.badgeText(taskSid);
-    await waitForStatus(taskSid, 'wrapping', 20_000);
+    await api().waitForStatus(taskSid, 'wrapping', 20_000);
     await sleep(1_000);
     const warnings = (await api().pluginMessages(conversationSid)).filter((m) => m.body.startsWith('Still there?'));
     expect(warnings).toHaveLength(1);
@@ -115,7 +108,7 @@ describe('browser: the plugin inside the real Flex UI (sandbox)', () => {
     for (const from of ['agent', 'supervisor', 'bot'] as const)
       await api().send(others.conversationSid, from, `${from} here`);
     await api().send(customer.conversationSid, 'customer', 'still here');
-    await waitForStatus(others.taskSid, 'wrapping', 15_000);
+    await api().waitForStatus(others.taskSid, 'wrapping', 15_000);
     expect(Date.now() - startedAt).toBeLessThan(14_000);
     expect((await api().task(customer.taskSid)).status).toBe('accepted');
   });
@@ -129,7 +122,7 @@ describe('browser: the plugin inside the real Flex UI (sandbox)', () => {
     await openAgent();
     const web = await api().createConversation({ channelType: 'web' });
     const sms = await api().createConversation({ channelType: 'sms' });
-    await waitForStatus(sms.taskSid, 'wrapping', 20_000);
+    await api().waitForStatus(sms.taskSid, 'wrapping', 20_000);
     expect((await api().task(web.taskSid)).status).toBe('accepted');
   });
 
@@ -147,7 +140,7 @@ describe('browser: the plugin inside the real Flex UI (sandbox)', () => {
     await sleep(2_000);
     // The message 6 s into the outage restarted the countdown: about 8 - 6 = 2 s remain, so not yet wrapped up.
     expect((await api().task(taskSid)).status).toBe('accepted');
-    await waitForStatus(taskSid, 'wrapping', 15_000);
+    await api().waitForStatus(taskSid, 'wrapping', 15_000);
   });
 
   test('reports a bad configuration in the console without breaking Flex, and runs on defaults', async () => {

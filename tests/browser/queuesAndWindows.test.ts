@@ -7,13 +7,6 @@ describe('browser: per-queue settings and WhatsApp 24-hour window (sandbox)', ()
   const { test, openAgent } = suite;
   const api = () => suite.session().api;
 
-  const waitForStatus = (taskSid: string, status: string, timeoutMs: number) =>
-    api().waitFor(
-      () => api().task(taskSid),
-      (task) => task.status === status,
-      timeoutMs,
-    );
-
   test('closes the chats of two queues with different timers, each at its own time', async () => {
     await api().setConfig({
       timer_sec: 60,
@@ -27,11 +20,11 @@ describe('browser: per-queue settings and WhatsApp 24-hour window (sandbox)', ()
     expect(await agent.badgeSeconds(sales.taskSid)).toBeLessThanOrEqual(6);
     expect(await agent.badgeSeconds(billing.taskSid)).toBeGreaterThan(6);
 
-    expect((await waitForStatus(sales.taskSid, 'wrapping', 15_000)).status).toBe('wrapping');
+    expect((await api().waitForStatus(sales.taskSid, 'wrapping', 15_000)).status).toBe('wrapping');
     expect(Date.now() - createdAt).toBeGreaterThan(5_000);
     expect((await api().task(billing.taskSid)).status).toBe('accepted');
 
-    expect((await waitForStatus(billing.taskSid, 'wrapping', 15_000)).status).toBe('wrapping');
+    expect((await api().waitForStatus(billing.taskSid, 'wrapping', 15_000)).status).toBe('wrapping');
     expect(Date.now() - createdAt).toBeGreaterThan(11_000);
     // Each wrap-up records the timer it ran under.
     expect(await api().taskAttributes(sales.taskSid)).toMatchObject({ inactivity: { timer_sec: 6 } });
@@ -54,14 +47,14 @@ describe('browser: per-queue settings and WhatsApp 24-hour window (sandbox)', ()
     const agent = await openAgent();
     await agent.badgeText(late.taskSid);
 
-    expect((await waitForStatus(late.taskSid, 'wrapping', 25_000)).status).toBe('wrapping');
+    expect((await api().waitForStatus(late.taskSid, 'wrapping', 25_000)).status).toBe('wrapping');
     expect(Date.now() - acceptedAt).toBeGreaterThan(12_000);
     expect(await api().pluginMessages(late.conversationSid)).toEqual([]);
     expect(await api().taskAttributes(late.taskSid)).toMatchObject({
       inactivity: { reason: 'customer_inactive', warnings_sent: 0 },
     });
     // The same chat inside the window gets both messages.
-    await waitForStatus(fresh.taskSid, 'wrapping', 10_000);
+    await api().waitForStatus(fresh.taskSid, 'wrapping', 10_000);
     const sent = await api().pluginMessages(fresh.conversationSid);
     expect(sent.map((message) => message.body)).toEqual(['Still there?', 'Bye']);
     expect(agent.pageErrors).toEqual([]);

@@ -26,11 +26,7 @@ describe('browser: a chat whose transfer is pending (sandbox)', () => {
     expect(await api().pluginMessages(conversationSid)).toEqual([]);
     await agent.screenshot('transfer-pending');
     await api().acceptTransfer(taskSid);
-    const moved = await api().waitFor(
-      () => api().task(taskSid),
-      (task) => task.status === 'wrapping',
-      5_000,
-    );
+    const moved = await api().waitForStatus(taskSid, 'wrapping', 5_000);
     expect(moved.status).toBe('wrapping');
     await agent.page.waitForTimeout(2_000);
     expect(await api().pluginMessages(conversationSid)).toEqual([]);
@@ -60,11 +56,7 @@ describe('browser: a chat whose transfer is pending (sandbox)', () => {
       held * 1_000 + 5_000,
     );
     expect(warned.map((message) => message.body)).toEqual(['Still there?']);
-    const task = await api().waitFor(
-      () => api().task(taskSid),
-      (current) => current.status === 'wrapping',
-      15_000,
-    );
+    const task = await api().waitForStatus(taskSid, 'wrapping', 15_000);
     expect(task.status).toBe('wrapping');
     expect(Date.now() - resumedAt).toBeGreaterThan((held - 3) * 1_000);
   });

@@ -155,6 +155,15 @@ export class SandboxApi {
     return (await this.messages(conversationSid)).filter((message) => 'conversationsInactivity' in message.attributes);
   }
 
+  /** Polls task `taskSid` until it has `status` or `timeoutMs` passes; returns the task as last read. */
+  waitForStatus(taskSid: string, status: TaskView['status'], timeoutMs: number): Promise<TaskView> {
+    return this.waitFor(
+      () => this.task(taskSid),
+      (task) => task.status === status,
+      timeoutMs,
+    );
+  }
+
   /** Polls `read` until `accept` holds or `timeoutMs` passes; returns the last value read. */
   async waitFor<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
     const until = Date.now() + timeoutMs;
