@@ -50,8 +50,15 @@ function maxInto(target: Counts, counts: Counts): void {
   for (const [key, value] of Object.entries(counts)) target[key] = Math.max(target[key] ?? 0, value);
 }
 
+/** Conversations held at once to weigh one tracked conversation. */
+export const HELD_CONVERSATIONS = 200;
+
 interface CycleTarget {
   cycle(n: number): Promise<void>;
+  /** Accepts conversations `from`..`from + count - 1` at once and leaves them counting. */
+  hold(from: number, count: number): Promise<void>;
+  /** Completes what `hold` accepted. */
+  release(from: number, count: number): Promise<void>;
   counts(): Counts;
   sent(): { warnings: number; wrapups: number };
   stop(): void;
@@ -74,6 +81,7 @@ async function runCycles(name: string, cyclesPerWindow: number, target: CycleTar
     if (n % cyclesPerWindow === 0) checkpoints.push({ cycles: n, heapUsedBytes: heapUsed() });
   }
   const countsAfterCycles = target.counts();
+  const perConversation = await weighHeldConversations(target, cyclesPerWindow * LEAK_WINDOWS + 1);
   target.stop();
   const countsAfterStop = target.counts();
   const steady = checkpoints.slice(WARMUP_WINDOWS);
@@ -97,8 +105,28 @@ async function runCycles(name: string, cyclesPerWindow: number, target: CycleTar
     maxCountsBetweenCycles: maxCounts,
     warningsSent,
     wrapups,
+    heldConversations: HELD_CONVERSATIONS,
+    ...perConversation,
     seconds: (Date.now() - started) / 1_000,
   };
+}
+
+const range = (from: number, count: number): number[] => Array.from({ length: count }, (_, i) => from + i);
+
+/**
+ * Heap per tracked conversation, warm (after the cycles): {@link HELD_CONVERSATIONS} accepted and counting at once,
+ * against the heap before; and what is left once they are completed.
+ */
+async function weighHeldConversations(
+  target: CycleTarget,
+  from: number,
+): Promise<{ bytesPerHeldConversation: number; bytesLeftAfterRelease: number }> {
+  const before = heapUsed();
+  await target.hold(from, HELD_CONVERSATIONS);
+  const holding = heapUsed();
+  await target.release(from, HELD_CONVERSATIONS);
+  const after = heapUsed();
+  return { bytesPerHeldConversation: (holding - before) / HELD_CONVERSATIONS, bytesLeftAfterRelease: after - before };
 }
 
 /** The runtime alone, as the engine harness composes it: its fakes, fake browser and ManualTicker, no UI. */
@@ -123,6 +151,23 @@ function harnessTarget(): CycleTarget {
       harness.effects.wrapups.splice(0);
       harness.notices.splice(0);
       harness.log.warnings.splice(0);
+    },
+    async hold(from, count) {
+      for (const n of range(from, count)) {
+        harness.tasks.participants.set(`CH${n}`, { customer: [`MBcustomer${n}`], agent: ['MBagent'] });
+        harness.tasks.set(fakeTask(n));
+      }
+      await harness.advance(1_000);
+    },
+    async release(from, count) {
+      for (const n of range(from, count)) {
+        const task = fakeTask(n);
+        harness.tasks.set({ ...task, status: 'completed' });
+        harness.tasks.tasks.delete(task.sid);
+        harness.tasks.participants.delete(`CH${n}`);
+        if (harness.conversations.watchers.get(`CH${n}`)?.size === 0) harness.conversations.watchers.delete(`CH${n}`);
+      }
+      await harness.advance(1_000);
     },
     counts: () => ({
       messageWatchers: harness.conversations.watcherCount(),
@@ -175,6 +220,18 @@ async function runtimeTarget(): Promise<CycleTarget> {
       world.complete(n);
       // Flex removes a completed task's row from the list.
       showRows([]);
+    },
+    async hold(from, count) {
+      const held = range(from, count);
+      held.forEach((n) => world.accept(n));
+      await world.runtime.whenIdle();
+      showRows(held);
+      await world.advance(1_000);
+    },
+    async release(from, count) {
+      range(from, count).forEach((n) => world.complete(n));
+      showRows([]);
+      await world.advance(1_000);
     },
     // A static NodeList: jsdom keeps every live HTMLCollection it ever handed out.
     counts: () => ({ ...world.listenerCounts(), domNodes: document.querySelectorAll('*').length }),

@@ -252,6 +252,7 @@ function leakRunSection(run: LeakRun): string {
     '',
     `- Growth after the ${run.warmupWindows * run.cyclesPerWindow}-cycle warm-up: **${fixed(run.steadyBytesPerCycle, 1)} B per cycle** (least squares); flat (under ${LEAK_THRESHOLD_BYTES_PER_CYCLE} B/cycle): ${yes(flat)}. Spread of idle heap readings: ${kb(run.idleNoiseBytes)}.${run.gcExposed ? '' : ' **GC was not exposed: readings include garbage.**'}`,
     `- ${run.warningsSent} warnings sent and ${run.wrapups} wrap-ups in ${run.cyclesPerWindow * run.windows} cycles (${fixed(run.seconds, 1)} s).`,
+    `- Heap per tracked conversation, ${run.heldConversations} counting at once after the cycles: **${kb(run.bytesPerHeldConversation)}**; left once they were completed: ${signedKb(run.bytesLeftAfterRelease)}.`,
     `- Live counts after the last cycle: ${countsLine(run.countsAfterCycles)}.`,
     `- Highest counts seen after any cycle: ${countsLine(run.maxCountsBetweenCycles)}; never above the final ones: ${yes(stable)}.`,
     `- After stop: ${countsLine(run.countsAfterStop)}; everything released: ${yes(released)}${'domNodes' in run.countsAfterStop ? ' (domNodes counts html, head and body)' : ''}.`,

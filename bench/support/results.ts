@@ -73,6 +73,12 @@ export interface LeakRun {
   readonly maxCountsBetweenCycles: Readonly<Record<string, number>>;
   readonly warningsSent: number;
   readonly wrapups: number;
+  /** Conversations accepted at once after the cycles, counting, to weigh one. */
+  readonly heldConversations: number;
+  /** Heap while they are held minus the heap before, per conversation. */
+  readonly bytesPerHeldConversation: number;
+  /** Heap once they are completed minus the heap before they were accepted. */
+  readonly bytesLeftAfterRelease: number;
   readonly seconds: number;
 }
 
