@@ -1,5 +1,5 @@
 import type * as Flex from '@twilio/flex-ui';
-import { FlexPlugin } from '@twilio/flex-plugin';
+import { FlexPlugin } from '@twilio/flex-plugin/dist/lib/flex-plugin';
 
 import { readInactivityConfig } from './flex/readInactivityConfig';
 import { registerInactivityNotifications } from './flex/notifications';
