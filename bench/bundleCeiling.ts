@@ -18,7 +18,7 @@ for (const bundle of bundles) {
   const within = bytes <= BUNDLE_CEILING_BYTES;
   console.info(
     `bundle ceiling: ${within ? 'OK' : 'OVER'} ${path.relative(process.cwd(), bundle)} is ${bytes} B, ` +
-      `ceiling ${BUNDLE_CEILING_BYTES} B (${BUNDLE_CEILING_BYTES / 1024} KB)`,
+      `ceiling ${BUNDLE_CEILING_BYTES} B (${(BUNDLE_CEILING_BYTES / 1024).toFixed(1)} KB)`,
   );
   if (!within) process.exitCode = 1;
 }

@@ -25,8 +25,9 @@ export const FLEX_EXTERNALS = ['react', 'react-dom', 'redux', 'react-redux', '@t
  */
 export const DEPENDENCY_REASONS: Readonly<Record<string, string>> = {
   '@twilio/flex-plugin':
-    'the FlexPlugin base class and loadPlugin() that register the plugin with Flex; every Flex plugin has it, ' +
-    'so the empty plugin (the floor) carries the same bytes',
+    'the FlexPlugin base class and loadPlugin() that register the plugin with Flex; every Flex plugin has it. ' +
+    "src/index.ts imports its dist/lib/flex-plugin module only, so the package index's unused loadJS, loadCSS and " +
+    'runtime-URL helpers, which the empty plugin (the floor) carries, stay out',
 };
 
 const EMPTY_PLUGIN_INDEX = `import * as FlexPlugin from '@twilio/flex-plugin';

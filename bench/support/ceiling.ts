@@ -1,8 +1,12 @@
 import fs from 'fs';
 import path from 'path';
 
-/** 80 KB raw, checked by CI (bench/bundleCeiling.ts). Today's bundle is about 58 KB; the empty plugin about 4 KB. */
-export const BUNDLE_CEILING_BYTES = 80 * 1024;
+/**
+ * Raw bytes, checked by CI (bench/bundleCeiling.ts): the bundle's size when it was last lowered plus 10%, rounded
+ * down to 100 B (74312 B, 23.2 KB gzip, on 2026-12-05; the empty plugin is 3849 B). Lower it again when the bundle
+ * shrinks: `node scripts/run-ts.js bench/bundleFigures.ts` prints the sizes.
+ */
+export const BUNDLE_CEILING_BYTES = 81_700;
 
 /** The plugin bundles flex-plugin build writes (`build/plugin-*.js`, source maps excluded). */
 export function pluginBundles(buildDir: string): string[] {
