@@ -52,30 +52,54 @@ export interface PushSubscription {
 /** Delay before reopening a stream the browser gave up on (the server restarted, or answered with an error). */
 const REOPEN_DELAY_MS = 2000;
 
+interface Subscriber {
+  readonly onEvent: (event: PushEvent) => void;
+  readonly onOpen: () => void;
+}
+
+/** The page's one agent stream, shared by every subscriber: a browser opens at most 6 connections per host. */
+let shared: { source: EventSource | null; readonly subscribers: Set<Subscriber> } | null = null;
+
+function openShared(stream: { source: EventSource | null; readonly subscribers: Set<Subscriber> }): void {
+  const source = new EventSource(`${InternalRoutes.stream}?role=agent`);
+  stream.source = source;
+  source.onopen = () => [...stream.subscribers].forEach((subscriber) => subscriber.onOpen());
+  source.onmessage = (message: MessageEvent<string>) => {
+    // Typed boundary: each `data:` line is one PushEvent.
+    const event = JSON.parse(message.data) as PushEvent;
+    [...stream.subscribers].forEach((subscriber) => subscriber.onEvent(event));
+  };
+  source.onerror = () => {
+    if (source.readyState !== EventSource.CLOSED) return;
+    setTimeout(() => {
+      if (shared === stream) openShared(stream);
+    }, REOPEN_DELAY_MS);
+  };
+}
+
 /**
- * Opens the agent's event stream. `onOpen` runs on every (re)connection, so the caller can resynchronise state it
+ * Follows the agent's event stream. `onOpen` runs on every (re)connection, so the caller can resynchronise state it
  * may have missed while the stream was down. EventSource retries dropped connections itself but gives up for good
- * on an HTTP error; then the stream is reopened after a pause.
+ * on an HTTP error; then the stream is reopened after a pause. Every subscriber of a page shares one connection
+ * (two agent pages of one browser would otherwise use up the browser's connections to the sandbox with streams);
+ * one joining an open stream is told `onOpen` at once.
  */
 export function subscribeToPushes(onEvent: (event: PushEvent) => void, onOpen: () => void): PushSubscription {
-  let closed = false;
-  let source: EventSource | null = null;
-  const open = (): void => {
-    source = new EventSource(`${InternalRoutes.stream}?role=agent`);
-    source.onopen = onOpen;
-    source.onmessage = (message: MessageEvent<string>) => {
-      // Typed boundary: each `data:` line is one PushEvent.
-      onEvent(JSON.parse(message.data) as PushEvent);
-    };
-    source.onerror = () => {
-      if (source?.readyState === EventSource.CLOSED && !closed) setTimeout(() => closed || open(), REOPEN_DELAY_MS);
-    };
-  };
-  open();
+  const subscriber: Subscriber = { onEvent, onOpen };
+  if (shared === null) {
+    shared = { source: null, subscribers: new Set([subscriber]) };
+    openShared(shared);
+  } else {
+    shared.subscribers.add(subscriber);
+    if (shared.source?.readyState === EventSource.OPEN) queueMicrotask(onOpen);
+  }
+  const stream = shared;
   return {
     close: () => {
-      closed = true;
-      source?.close();
+      stream.subscribers.delete(subscriber);
+      if (stream.subscribers.size > 0 || shared !== stream) return;
+      shared = null;
+      stream.source?.close();
     },
   };
 }
