@@ -8,9 +8,12 @@ import { readTokenClaims } from '../fakes/taskrouter/tokenClaims';
 
 /** Flex's own name for the query-string token (`?Token=<jwt>&Identity=...&Expiration=...&Roles=agent`). */
 const TOKEN_PARAMETER = 'Token';
+/** `?theme=dark` shows Flex's dark theme (Paste's dark tokens), as `theme.isLight: false` in a hosted Flex's config. */
+const THEME_PARAMETER = 'theme';
 
 export function buildFlexConfig(pageUrl: string): Config {
-  const token = new URL(pageUrl).searchParams.get(TOKEN_PARAMETER) ?? '';
+  const query = new URL(pageUrl).searchParams;
+  const token = query.get(TOKEN_PARAMETER) ?? '';
   const { accountSid } = readTokenClaims(token);
   if (accountSid === '') {
     throw new Error(`The sandbox page needs a ?${TOKEN_PARAMETER}=<jwt> whose "sub" is the account sid`);
@@ -19,5 +22,6 @@ export function buildFlexConfig(pageUrl: string): Config {
     sso: { accountSid },
     // The plugin list is Flex's own plugin service request, answered by the sandbox server.
     pluginService: { enabled: true },
+    ...(query.get(THEME_PARAMETER) === 'dark' ? { theme: { isLight: false } } : {}),
   };
 }
