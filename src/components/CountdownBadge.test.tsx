@@ -340,4 +340,117 @@ describe('components/CountdownBadge', () => {
       expect(clock.listenerCount).toBe(0);
     });
   });
+
+  describe('screen readers', () => {
+    const ROW = 'Twilio-TaskListBaseItem';
+
+    /** The badge as Flex places it in the task list: just before its row's focusable element. */
+    function renderInTaskList(attributes: Record<string, unknown> = { conversationSid: 'CH1', customerName: 'Ana' }) {
+      return renderWithStore(
+        store,
+        <>
+          <CountdownBadge task={fakeTask(attributes)} nowSource={clock} placement="taskListRow" />
+          <div className={ROW} role="button" tabIndex={0} aria-label="chat task with status accepted" />
+        </>,
+      );
+    }
+
+    const row = (): HTMLElement => screen.getByRole('button', { name: 'chat task with status accepted' });
+    const description = (): string => {
+      const ids = (row().getAttribute('aria-describedby') ?? '').split(' ');
+      return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+    };
+    const liveRegion = (container: HTMLElement): HTMLElement => {
+      const region = container.querySelector<HTMLElement>('[aria-live="polite"]');
+      if (region === null) throw new Error('no live region');
+      return region;
+    };
+
+    /** Counts the DOM changes under `element` between calls. */
+    function watch(element: Node): () => number {
+      const observer = new MutationObserver(() => undefined);
+      observer.observe(element, { subtree: true, childList: true, characterData: true });
+      return () => observer.takeRecords().length;
+    }
+
+    it("describes its row (aria-describedby on Flex's focusable row) with the time left in whole minutes", () => {
+      track(store, { timerMs: 300_000 });
+      renderInTaskList();
+      expect(description()).toBe('Customer inactivity: 5 minutes left');
+      clock.tick(60_001);
+      expect(description()).toBe('Customer inactivity: 4 minutes left');
+      clock.tick(250_000);
+      expect(description()).toBe('Customer inactivity: 1 minute left');
+      dispatchNow(store, inactivityEvents.warningSent({ conversationSid: 'CH1', cycle: 1, warningIndex: 0 }));
+      expect(description()).toBe('Customer inactivity: 1 minute left, customer warned');
+    });
+
+    it('changes the description at most once a minute while the badge changes every second', () => {
+      track(store, { timerMs: 300_000 });
+      renderInTaskList();
+      const descriptionChanges = watch(document.getElementById('inactivity-CH1') as Node);
+      const badgeChanges = watch(badge());
+      for (let second = 1; second <= 59; second += 1) clock.tick(second * 1_000);
+      expect(badgeChanges()).toBeGreaterThanOrEqual(59);
+      expect(descriptionChanges()).toBe(0);
+      clock.tick(60_000);
+      expect(descriptionChanges()).toBe(1);
+    });
+
+    it('removes its id from the row when it goes, leaving what others described the row with', () => {
+      track(store);
+      const rowAfter = (badgeShown: boolean) => (
+        <>
+          {badgeShown && <CountdownBadge task={fakeTask()} nowSource={clock} placement="taskListRow" />}
+          <div className={ROW} role="button" tabIndex={0} aria-label="chat task with status accepted" />
+        </>
+      );
+      const view = renderWithStore(store, rowAfter(true));
+      row().setAttribute('aria-describedby', `other-plugin ${row().getAttribute('aria-describedby') ?? ''}`);
+      view.rerender(rowAfter(false));
+      expect(row().getAttribute('aria-describedby')).toBe('other-plugin');
+      view.rerender(rowAfter(true));
+      expect(row().getAttribute('aria-describedby')).toBe('other-plugin inactivity-CH1');
+    });
+
+    it('announces politely only when a warning is sent and when the chat moves to wrap-up, never each second', () => {
+      track(store, { timerMs: 120_000 });
+      const { container } = renderInTaskList();
+      const region = liveRegion(container);
+      const announced = watch(region);
+      for (let second = 1; second <= 30; second += 1) clock.tick(second * 1_000);
+      expect(region.textContent).toBe('');
+      expect(announced()).toBe(0);
+      dispatchNow(store, inactivityEvents.warningSent({ conversationSid: 'CH1', cycle: 1, warningIndex: 0 }));
+      expect(region.textContent).toBe('Inactivity warning sent to Ana');
+      expect(announced()).toBe(1);
+      for (let second = 31; second <= 119; second += 1) clock.tick(second * 1_000);
+      expect(announced()).toBe(0);
+      clock.tick(120_000);
+      expect(region.textContent).toBe('Customer inactivity: the chat with Ana is moving to wrap-up');
+      dispatchNow(store, inactivityEvents.wrapupRequested({ conversationSid: 'CH1', cycle: 1 }));
+      expect(region.textContent).toBe('Customer inactivity: the chat with Ana is moving to wrap-up');
+      // Replacing the warning with the wrap-up news: one node out, one in.
+      expect(announced()).toBe(2);
+    });
+
+    it('does not announce what was already so when it mounts (a reload), but does announce the next event', () => {
+      track(store, { timerMs: 120_000 });
+      dispatchNow(store, inactivityEvents.warningSent({ conversationSid: 'CH1', cycle: 1, warningIndex: 0 }));
+      const { container } = renderInTaskList({ conversationSid: 'CH1' });
+      expect(liveRegion(container).textContent).toBe('');
+      clock.tick(120_000);
+      expect(liveRegion(container).textContent).toBe('Customer inactivity: the chat is moving to wrap-up');
+    });
+
+    it('announces the warning of a new cycle after the customer replied, even one mounted already warned', () => {
+      track(store, { timerMs: 120_000 });
+      dispatchNow(store, inactivityEvents.warningSent({ conversationSid: 'CH1', cycle: 1, warningIndex: 0 }));
+      const { container } = renderInTaskList();
+      dispatchNow(store, inactivityEvents.customerMessageReceived({ conversationSid: 'CH1', at: 1_000 }));
+      expect(liveRegion(container).textContent).toBe('');
+      dispatchNow(store, inactivityEvents.warningSent({ conversationSid: 'CH1', cycle: 2, warningIndex: 0 }));
+      expect(liveRegion(container).textContent).toBe('Inactivity warning sent to Ana');
+    });
+  });
 });

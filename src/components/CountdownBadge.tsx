@@ -1,9 +1,10 @@
 import type { ITask } from '@twilio/flex-ui';
-import React from 'react';
+import React, { useLayoutEffect, useRef } from 'react';
 
 import { remainingInWords } from '../core/remainingInWords';
 import type { NowSource } from '../runtime/ticker';
 import { InactivityString } from '../strings/inactivityStrings';
+import { messagingTaskFacts } from '../tasks/messagingTask';
 import { conversationSidOf } from '../tasks/taskConversation';
 import type { AgentStrings } from './agentStrings';
 import { stringOf } from './agentStrings';
@@ -26,6 +27,8 @@ export interface CountdownBadgeProps {
   /** `inline` unless given. */
   readonly placement?: BadgePlacement;
 }
+
+const MINUTE_MS = 60_000;
 
 function ariaLabelOf(model: BadgeModel, strings: AgentStrings | undefined): string {
   const remaining = remainingInWords(model.remainingMs ?? 0);
@@ -105,6 +108,86 @@ const rowCornerStyle: React.CSSProperties = {
   pointerEvents: 'none',
 };
 
+/** Read by screen readers, not shown. Not `display: none`, which would silence a live region. */
+const visuallyHidden: React.CSSProperties = {
+  position: 'absolute',
+  width: '1px',
+  height: '1px',
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+};
+
+/** The class of Flex 2.x's focusable task list row (role="button"), which the badge sits just before. */
+const ROW_CLASS = 'Twilio-TaskListBaseItem';
+
+/**
+ * The countdown in minutes, as the description (aria-describedby) of the row Flex renders after the badge, so a screen
+ * reader moving through the task list hears it with the row. Memoized on its text, which changes at most once a
+ * minute (or with the phase): a second tick does not render it.
+ */
+const RowDescription = React.memo(function RowDescription({ id, text }: { id: string; text: string }) {
+  const ref = useRef<HTMLSpanElement>(null);
+  // Runs when the text changes, too: Flex may have re-created its row element since.
+  useLayoutEffect(() => {
+    let row = ref.current?.parentElement?.nextElementSibling ?? null;
+    while (row !== null && !row.classList.contains(ROW_CLASS)) row = row.nextElementSibling;
+    if (row === null) return undefined;
+    const described = row;
+    const others = (described.getAttribute('aria-describedby') ?? '').split(' ').filter((token) => token !== id);
+    described.setAttribute('aria-describedby', [...others, id].join(' ').trim());
+    return () => {
+      const left = (described.getAttribute('aria-describedby') ?? '').split(' ').filter((token) => token !== id);
+      if (left.join('') === '') described.removeAttribute('aria-describedby');
+      else described.setAttribute('aria-describedby', left.join(' '));
+    };
+  }, [id, text]);
+  return (
+    <span id={id} ref={ref} hidden>
+      {text}
+    </span>
+  );
+});
+
+/**
+ * A polite live region that speaks only when a warning is sent and when the chat moves to wrap-up: `id` names that
+ * event. What is there when the badge mounts (a reload, a row scrolled back) is not news and is not spoken.
+ */
+const Announcement = React.memo(function Announcement({ id, text }: { id: string; text: string }) {
+  // Null once the event differs from the one at mount: every later event is news, even one with the same id.
+  const mountedWith = useRef<string | null>(id);
+  if (mountedWith.current !== id) mountedWith.current = null;
+  return (
+    <span aria-live="polite" style={visuallyHidden}>
+      {mountedWith.current === null && text !== '' && <span key={id}>{text}</span>}
+    </span>
+  );
+});
+
+/** The event to announce: the latest warning of the cycle, or the wrap-up; none otherwise. */
+function announcementOf(
+  model: BadgeModel,
+  strings: AgentStrings | undefined,
+  task: ITask | undefined,
+): [string, string] {
+  const closing = model.phase === 'expired' || model.phase === 'wrappingUp';
+  if (!closing && model.warningsSent === 0) return ['', ''];
+  const customerName = task === undefined ? undefined : messagingTaskFacts(task)?.customerName;
+  return closing
+    ? ['closing', fillTemplate(stringOf(strings, InactivityString.AnnounceClosing), { customerName })]
+    : [
+        `warning${model.warningsSent}`,
+        fillTemplate(stringOf(strings, InactivityString.AnnounceWarning), { customerName }),
+      ];
+}
+
+/** The spoken label with the time left rounded up to whole minutes: it changes at most once a minute. */
+function minuteLabelOf(model: BadgeModel, strings: AgentStrings | undefined): string {
+  const { remainingMs } = model;
+  const minutes = remainingMs === null ? null : Math.max(1, Math.ceil(remainingMs / MINUTE_MS)) * MINUTE_MS;
+  return ariaLabelOf({ ...model, remainingMs: minutes }, strings);
+}
+
 function CountdownBadgeView({
   task,
   nowSource,
@@ -112,9 +195,11 @@ function CountdownBadgeView({
   strings,
   placement = 'inline',
 }: CountdownBadgeProps): JSX.Element | null {
-  const model = useCountdown(conversationSidOf(task) ?? '', nowSource);
+  const conversationSid = conversationSidOf(task) ?? '';
+  const model = useCountdown(conversationSid, nowSource);
   // Once Flex confirms the wrap-up the conversation is settled: nothing is left to count.
   if (model === null || model.phase === 'done') return null;
+  const [announcementId, announcement] = announcementOf(model, strings, task);
   const look = badgeLookOf(model);
   const colors = lookColors(look, theme);
   const shape = lookShapes[look];
@@ -138,12 +223,18 @@ function CountdownBadgeView({
       <span aria-hidden="true">{model.text}</span>
     </span>
   );
+  const spoken = <Announcement id={announcementId} text={announcement} />;
   return placement === 'taskListRow' ? (
     <span data-placement={placement} style={rowAnchorStyle}>
       {pill}
+      {spoken}
+      <RowDescription id={`inactivity-${conversationSid}`} text={minuteLabelOf(model, strings)} />
     </span>
   ) : (
-    pill
+    <>
+      {pill}
+      {spoken}
+    </>
   );
 }
 

@@ -53,7 +53,7 @@ describe('components/TimerControls', () => {
   it('pauses a running countdown through PauseInactivityTimer', async () => {
     track(store);
     renderControls();
-    await click(button('Pause inactivity timer'));
+    await click(button('Pause timer'));
     expect(invoke).toHaveBeenCalledWith('PauseInactivityTimer', { conversationSid: 'CH1' });
   });
 
@@ -61,15 +61,15 @@ describe('components/TimerControls', () => {
     track(store);
     dispatchNow(store, inactivityEvents.timerPaused({ conversationSid: 'CH1', at: 5_000 }));
     renderControls();
-    expect(screen.queryByRole('button', { name: 'Pause inactivity timer' })).toBeNull();
-    await click(button('Resume inactivity timer'));
+    expect(screen.queryByRole('button', { name: 'Pause timer' })).toBeNull();
+    await click(button('Resume timer'));
     expect(invoke).toHaveBeenCalledWith('ResumeInactivityTimer', { conversationSid: 'CH1' });
   });
 
   it('extends through ExtendInactivityTimer, labelled with the extension', async () => {
     track(store);
     renderControls();
-    const extend = button('Give the customer 5 minutes more');
+    const extend = button('+5 min');
     expect(extend.textContent).toBe('+5 min');
     await click(extend);
     expect(invoke).toHaveBeenCalledWith('ExtendInactivityTimer', { conversationSid: 'CH1' });
@@ -85,14 +85,50 @@ describe('components/TimerControls', () => {
   it('hides the extend button when the policy gives no extension', () => {
     track(store);
     renderControls({ extendMs: 0 });
-    expect(screen.getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual(['Pause inactivity timer']);
+    expect(screen.getAllByRole('button').map((b) => b.title)).toEqual(['Pause inactivity timer']);
+  });
+
+  describe('accessibility', () => {
+    it('names every button with its visible text (WCAG 2.5.3), the longer words as tooltip and description', () => {
+      track(store);
+      renderControls();
+      for (const control of screen.getAllByRole('button')) {
+        expect(control.getAttribute('aria-label')).toBeNull();
+        expect(screen.getByRole('button', { name: control.textContent ?? '' })).toBe(control);
+      }
+      expect(button('Pause timer').title).toBe('Pause inactivity timer');
+      expect(button('+5 min').title).toBe('Give the customer 5 minutes more');
+    });
+
+    it('keeps visible text and name together when the labels are translated', () => {
+      track(store);
+      dispatchNow(store, inactivityEvents.timerPaused({ conversationSid: 'CH1', at: 5_000 }));
+      renderControls({
+        strings: { InactivityControlResumeLabel: 'Reanudar', InactivityControlResume: 'Reanudar el temporizador' },
+      });
+      expect(button('Reanudar').title).toBe('Reanudar el temporizador');
+    });
+
+    it('works from the keyboard: native buttons, raised above their neighbour while focused so the ring shows whole', () => {
+      track(store);
+      renderControls();
+      const pause = button('Pause timer');
+      expect(pause.tagName).toBe('BUTTON');
+      expect(pause.getAttribute('type')).toBe('button');
+      expect(pause.tabIndex).toBe(0);
+      act(() => pause.focus());
+      expect(pause.style.zIndex).toBe('1');
+      expect(pause.style.outline).toBe('');
+      act(() => pause.blur());
+      expect(pause.style.zIndex).toBe('');
+    });
   });
 
   describe('look', () => {
     it('labels the buttons with short visible text and an icon drawn in SVG, no emoji glyph', () => {
       track(store);
       renderControls();
-      const pause = button('Pause inactivity timer');
+      const pause = button('Pause timer');
       expect(pause.textContent).toBe('Pause timer');
       expect(pause.querySelector('svg')?.dataset.icon).toBe('pause');
       expect(pause.querySelector('svg')?.getAttribute('aria-hidden')).toBe('true');
@@ -103,7 +139,7 @@ describe('components/TimerControls', () => {
       track(store);
       dispatchNow(store, inactivityEvents.timerPaused({ conversationSid: 'CH1', at: 5_000 }));
       renderControls();
-      const resume = button('Resume inactivity timer');
+      const resume = button('Resume timer');
       expect(resume.textContent).toBe('Resume timer');
       expect(resume.querySelector('svg')?.dataset.icon).toBe('play');
     });
@@ -111,7 +147,7 @@ describe('components/TimerControls', () => {
     it('takes the visible labels from the strings it is given', () => {
       track(store);
       renderControls({ strings: { InactivityControlPauseLabel: 'Pausar' } });
-      expect(button('Pause inactivity timer').textContent).toBe('Pausar');
+      expect(button('Pausar').title).toBe('Pause inactivity timer');
     });
 
     it('joins the two buttons into one group: outer corners rounded, the shared border drawn once', () => {
@@ -126,7 +162,7 @@ describe('components/TimerControls', () => {
     it('rounds a lone pause button on all corners', () => {
       track(store);
       renderControls({ extendMs: 0 });
-      expect(button('Pause inactivity timer').style.borderRadius).toBe('4px 4px 4px 4px');
+      expect(button('Pause timer').style.borderRadius).toBe('4px 4px 4px 4px');
     });
 
     it("colors the buttons from the theme's Paste tokens, and takes the primary colors on hover", () => {
@@ -141,7 +177,7 @@ describe('components/TimerControls', () => {
         store,
         <TimerControls task={fakeTask()} nowSource={clock} extendMs={() => 0} invoke={invoke} theme={theme} />,
       );
-      const pause = button('Pause inactivity timer');
+      const pause = button('Pause timer');
       expect(pause.style.color).toBe('rgb(1, 1, 1)');
       expect(pause.style.borderRadius).toBe('6px 6px 6px 6px');
       fireEvent.mouseEnter(pause);
@@ -198,22 +234,23 @@ describe('components/TimerControls', () => {
     it(`shows the toggle's icon alone below ${COMPACT_BELOW_PX} px, keeping its accessible name`, () => {
       track(store);
       renderInRow(COMPACT_BELOW_PX - 1);
+      // Only the icon shows: the tooltip names the button.
       const pause = button('Pause inactivity timer');
       expect(pause.textContent).toBe('');
       expect(pause.querySelector('svg')?.dataset.icon).toBe('pause');
-      expect(button('Give the customer 5 minutes more').textContent).toBe('+5 min');
+      expect(button('+5 min').textContent).toBe('+5 min');
     });
 
     it('follows the row as it is resized, and stops observing when unmounted', () => {
       track(store);
       const { unmount } = renderInRow(COMPACT_BELOW_PX);
-      expect(button('Pause inactivity timer').textContent).toBe('Pause timer');
+      expect(button('Pause timer').textContent).toBe('Pause timer');
       rowWidth = 300;
       FakeResizeObserver.resize();
       expect(button('Pause inactivity timer').textContent).toBe('');
       rowWidth = 600;
       FakeResizeObserver.resize();
-      expect(button('Pause inactivity timer').textContent).toBe('Pause timer');
+      expect(button('Pause timer').textContent).toBe('Pause timer');
       unmount();
       expect(FakeResizeObserver.live.size).toBe(0);
     });
@@ -246,7 +283,7 @@ describe('components/TimerControls', () => {
       track(store, { history: 'unread' });
       renderControls();
       dispatchNow(store, inactivityEvents.historyRead({ conversationSid: 'CH1', messages: [] }));
-      expect(screen.getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual([
+      expect(screen.getAllByRole('button').map((b) => b.title)).toEqual([
         'Pause inactivity timer',
         'Give the customer 5 minutes more',
       ]);
@@ -278,7 +315,7 @@ describe('components/TimerControls', () => {
       invoke.mockImplementation(() => Promise.reject(failure));
       track(store);
       renderControls();
-      await click(button('Pause inactivity timer'));
+      await click(button('Pause timer'));
       expect(consoleError).toHaveBeenCalledWith(expect.stringContaining('PauseInactivityTimer'), failure);
     });
 
@@ -289,7 +326,7 @@ describe('components/TimerControls', () => {
       });
       track(store);
       renderControls();
-      await click(button('Give the customer 5 minutes more'));
+      await click(button('+5 min'));
       expect(consoleError).toHaveBeenCalledWith(expect.stringContaining('ExtendInactivityTimer'), failure);
     });
   });
@@ -332,13 +369,13 @@ describe('components/TimerControls', () => {
       </>,
     );
     clock.tick(20_000);
-    await click(button('Pause inactivity timer'));
+    await click(button('Pause timer'));
     clock.tick(50_000);
     expect(screen.getByRole('timer').textContent).toBe('0:15');
     expect(screen.getByRole('timer').dataset.look).toBe('paused');
-    await click(button('Give the customer 5 minutes more'));
+    await click(button('+5 min'));
     expect(screen.getByRole('timer').textContent).toBe('5:15');
-    await click(button('Resume inactivity timer'));
+    await click(button('Resume timer'));
     clock.tick(51_000);
     expect(screen.getByRole('timer').textContent).toBe('5:14');
   });

@@ -129,22 +129,26 @@ interface ControlButtonProps {
 /** One button of the group; it tracks hover itself because inline styles cannot express `:hover`. */
 function ControlButton({ label, position, radius, looks, onClick, children }: ControlButtonProps): JSX.Element {
   const [hovered, setHovered] = useState(false);
+  const [focused, setFocused] = useState(false);
   const look = hovered ? looks.hover : looks.rest;
   const roundStart = position === 'first' || position === 'only';
   const roundEnd = position === 'last' || position === 'only';
+  // The name is the visible text (WCAG 2.5.3, label in name), or the title when only the icon shows; the longer
+  // title is the tooltip and the description.
   return (
     <button
       type="button"
-      aria-label={label}
       title={label}
       onClick={onClick}
       onMouseEnter={() => setHovered(true)}
       onMouseLeave={() => setHovered(false)}
+      onFocus={() => setFocused(true)}
+      onBlur={() => setFocused(false)}
       style={{
         ...buttonBaseStyle,
         marginLeft: roundStart ? 0 : '-1px',
-        // The hovered button's border is drawn over its neighbor's shared edge.
-        zIndex: hovered ? 1 : undefined,
+        // The hovered or focused button's border and focus ring are drawn over its neighbor's shared edge.
+        zIndex: hovered || focused ? 1 : undefined,
         borderRadius: `${roundStart ? radius : 0} ${roundEnd ? radius : 0} ${roundEnd ? radius : 0} ${roundStart ? radius : 0}`,
         backgroundColor: look.background,
         color: look.text,

@@ -12,14 +12,19 @@ export enum InactivityString {
   BadgeClosing = 'InactivityBadgeClosing',
   BadgeAwaitingHistory = 'InactivityBadgeAwaitingHistory',
   BadgeTransferPending = 'InactivityBadgeTransferPending',
-  /** Accessible name (and tooltip) of the pause button. */
+  /** Said politely by screen readers when a warning is sent. */
+  AnnounceWarning = 'InactivityAnnounceWarning',
+  /** Said politely by screen readers when time is up and the chat moves to wrap-up. */
+  AnnounceClosing = 'InactivityAnnounceClosing',
+  /** Tooltip and accessible description of the pause button (its name when it shows only its icon). */
   ControlPause = 'InactivityControlPause',
-  /** Accessible name (and tooltip) of the resume button. */
+  /** Tooltip and accessible description of the resume button (its name when it shows only its icon). */
   ControlResume = 'InactivityControlResume',
+  /** Tooltip and accessible description of the extend button, whose name is its visible text ("+5 min"). */
   ControlExtend = 'InactivityControlExtend',
-  /** Visible text of the pause button: shorter than its accessible name, because the task canvas header is narrow. */
+  /** Visible text and accessible name of the pause button: short, because the task canvas header is narrow. */
   ControlPauseLabel = 'InactivityControlPauseLabel',
-  /** Visible text of the resume button, short for the same reason. */
+  /** Visible text and accessible name of the resume button, short for the same reason. */
   ControlResumeLabel = 'InactivityControlResumeLabel',
   NotificationWrappedUp = 'InactivityNotificationWrappedUp',
   NotificationWrapupFailed = 'InactivityNotificationWrapupFailed',
@@ -36,6 +41,9 @@ export const englishStrings: Readonly<Record<InactivityString, string>> = {
   [InactivityString.BadgeTransferPending]:
     'Customer inactivity: on hold while a transfer is pending{{#if counting}}, {{remaining}} left{{/if}}',
   [InactivityString.BadgeAwaitingHistory]: 'Customer inactivity: waiting for the chat history before counting',
+  [InactivityString.AnnounceWarning]: 'Inactivity warning sent{{#if customerName}} to {{customerName}}{{/if}}',
+  [InactivityString.AnnounceClosing]:
+    'Customer inactivity: the chat{{#if customerName}} with {{customerName}}{{/if}} is moving to wrap-up',
   [InactivityString.ControlPause]: 'Pause inactivity timer',
   [InactivityString.ControlResume]: 'Resume inactivity timer',
   [InactivityString.ControlExtend]: 'Give the customer {{extension}} more',
