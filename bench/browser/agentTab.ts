@@ -2,7 +2,9 @@
  * One agent desktop (the real Flex UI from the sandbox) in a tab of its own window and its own browser context, so
  * each tab has its own localStorage and Web Locks: every tab is the plugin's leader of its own sandbox world.
  */
-import type { Chromium } from './cdp';
+import type { Protocol } from 'playwright-core/types/protocol';
+
+import type { CdpMethod, Chromium } from './cdp';
 import type { PageRecord } from './pageScripts';
 
 /** The browser tests' window size. Flex keeps every task row in the DOM at this size (the start-up bench counts 50). */
@@ -40,6 +42,14 @@ export class AgentTab {
     const navigation = await browser.send('Page.navigate', { url }, sessionId);
     if (navigation.errorText !== undefined) throw new Error(`could not open ${url}: ${navigation.errorText}`);
     return tab;
+  }
+
+  /** Sends a CDP command to this tab's page (e.g. `Performance.getMetrics`, `Profiler.start`). */
+  send<M extends CdpMethod>(
+    method: M,
+    params: Protocol.CommandParameters[M],
+  ): Promise<Protocol.CommandReturnValues[M]> {
+    return this.browser.send(method, params, this.sessionId);
   }
 
   /** Evaluates `expression` in the page (awaiting a promise it returns) and returns its value as JSON would carry it. */

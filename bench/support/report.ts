@@ -4,6 +4,8 @@
  */
 import { firingSection, startupSection } from '../browser/report';
 import type { ChromiumResults } from '../browser/measure';
+import type { ChromiumTickingResults } from '../browser/ticking';
+import { tickingInChromiumSection } from '../browser/tickingReport';
 import { DEPENDENCY_REASONS } from '../bundleSize';
 import type { Machine } from './machine';
 import type { BundleResults, LeakResults, LeakRun, TickingResults, TickingRow } from './results';
@@ -12,6 +14,8 @@ export interface ReportInput {
   readonly machine: Machine;
   readonly totalSeconds: number;
   readonly ticking: TickingResults;
+  /** Section 1's Chromium part: ours, the original design and Flex alone in the real Flex UI. */
+  readonly tickingInChromium: ChromiumTickingResults;
   readonly leaks: LeakResults;
   readonly bundle: BundleResults;
   readonly chromium: ChromiumResults;
@@ -76,7 +80,7 @@ function tickingTable(rows: readonly TickingRow[]): string {
   );
 }
 
-function tickingSection({ ticking }: ReportInput): string {
+function tickingSection({ ticking, tickingInChromium }: ReportInput): string {
   const allCounting = ticking.rows.filter((row) => row.scenario === 'allCounting');
   const halfWaiting = ticking.rows.filter((row) => row.scenario === 'halfWaiting');
   const proportional = ticking.rows.every((row) => row.ours.commitsPerSecond === row.ours.textChangesPerSecond);
@@ -149,6 +153,8 @@ function tickingSection({ ticking }: ReportInput): string {
     '- CPU per badge update: see the ratio column. Where every badge changes every second, ours and the original',
     '  both commit once per row per second; what a commit costs differs (the badge renders more: an aria-label',
     '  filled from a template, colours, a react-redux selector), and the ratio says by how much.',
+    '',
+    tickingInChromiumSection(tickingInChromium, allCounting),
   ].join('\n');
 }
 

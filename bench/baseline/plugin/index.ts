@@ -1,0 +1,5 @@
+import * as FlexPlugin from '@twilio/flex-plugin';
+
+import OriginalInactivityPlugin from './OriginalPlugin';
+
+FlexPlugin.loadPlugin(OriginalInactivityPlugin);
