@@ -14,7 +14,12 @@ export class FakeTransfers implements TransferGateway {
     listeners.add(onStatus);
     const status = this.statusOf(conversationSid);
     if (status !== 'none') onStatus(status);
-    return () => listeners.delete(onStatus);
+    return () => {
+      listeners.delete(onStatus);
+      // Nothing is kept for a conversation nobody follows any more (the leak bench weighs the fakes too).
+      if (listeners.size === 0 && this.listeners.get(conversationSid) === listeners)
+        this.listeners.delete(conversationSid);
+    };
   }
 
   /** Flex now lists the conversation's newest transfer in `status`; watchers hear of it if it changed. */
