@@ -5,7 +5,6 @@
  * repo's build/ is never touched. The copies' customizer wraps the repo's and only adds a plugin that writes
  * webpack's stats; it changes nothing in the output.
  */
-import { spawn } from 'child_process';
 import { build } from 'esbuild';
 import fs from 'fs';
 import os from 'os';
@@ -14,6 +13,7 @@ import zlib from 'zlib';
 
 import { BUNDLE_CEILING_BYTES } from './support/ceiling';
 import { ROOT } from './support/child';
+import { flexPluginBuild } from './support/flexPluginBuild';
 import type { BundleGroup, BundleResults } from './support/results';
 
 /** What @twilio/flex-plugin-webpack leaves out of the bundle (Flex provides them) and the Flex UI it shims. */
@@ -69,9 +69,6 @@ module.exports = (config, env) => {
 };
 `;
 
-/** Output that means the bundle cannot be trusted whatever the exit code (as scripts/build.js checks). */
-const FAILURE_MARKERS = [/Failed to compile/i, /TypeScript error/i, /\bTS\d{4,5}\b/, /Module not found/i];
-
 interface StatsModule {
   readonly name: string;
   readonly size: number;
@@ -101,34 +98,6 @@ function prepareCopy(dir: string, source: 'repo' | 'empty'): void {
     fs.writeFileSync(path.join(dir, 'src', 'index.ts'), EMPTY_PLUGIN_INDEX);
     fs.writeFileSync(path.join(dir, 'src', 'EmptyPlugin.ts'), EMPTY_PLUGIN_CLASS);
   }
-}
-
-/** Runs `flex-plugin build` in `dir` and returns the bundle's path; throws with the output on any failure. */
-function flexPluginBuild(dir: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const child = spawn(path.join(dir, 'node_modules', '.bin', 'flex-plugin'), ['build'], {
-      cwd: dir,
-      env: { ...process.env, CI: 'true', FORCE_COLOR: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const buildDir = path.join(dir, 'build');
-      const bundles = fs.existsSync(buildDir)
-        ? fs.readdirSync(buildDir).filter((name) => /^plugin-.*\.js$/.test(name))
-        : [];
-      const marker = FAILURE_MARKERS.find((re) => re.test(output));
-      const bundle = bundles[0];
-      if (code !== 0 || marker !== undefined || bundle === undefined) {
-        reject(new Error(`flex-plugin build in ${dir} failed (exit ${code}, ${String(marker)}):\n${output}`));
-      } else {
-        resolve(path.join(buildDir, bundle));
-      }
-    });
-  });
 }
 
 function sizesOf(file: string): { file: string; rawBytes: number; gzipBytes: number } {

@@ -10,7 +10,6 @@
  * The bundle is cached under .cache/bench/original-plugin/, keyed by a hash of everything that goes into it, so
  * only the first run after a change pays for the build (about half a minute).
  */
-import { spawn } from 'child_process';
 import crypto from 'crypto';
 import { build } from 'esbuild';
 import fs from 'fs';
@@ -18,6 +17,7 @@ import os from 'os';
 import path from 'path';
 
 import { ROOT } from '../support/child';
+import { flexPluginBuild } from '../support/flexPluginBuild';
 
 /** The baseline's sources, relative to the repo, and what they import from src/. */
 const SOURCES = [
@@ -38,9 +38,6 @@ const TOOLCHAIN = [
 export const ORIGINAL_PACKAGE_NAME = 'plugin-original-inactivity';
 const ENTRY = `import './bench/baseline/plugin/index';\n`;
 const CACHE_DIR = path.join(ROOT, '.cache', 'bench', 'original-plugin');
-
-/** Output that means the bundle cannot be trusted whatever the exit code (as scripts/build.js checks). */
-const FAILURE_MARKERS = [/Failed to compile/i, /TypeScript error/i, /\bTS\d{4,5}\b/, /Module not found/i];
 
 function inputHash(): string {
   const hash = crypto.createHash('sha256');
@@ -68,30 +65,6 @@ function prepareCopy(dir: string): void {
     fs.copyFileSync(path.join(ROOT, file), target);
   }
   fs.writeFileSync(path.join(dir, 'src', 'index.ts'), ENTRY);
-}
-
-function flexPluginBuild(dir: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const child = spawn(path.join(dir, 'node_modules', '.bin', 'flex-plugin'), ['build'], {
-      cwd: dir,
-      env: { ...process.env, CI: 'true', FORCE_COLOR: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const marker = FAILURE_MARKERS.find((re) => re.test(output));
-      if (code !== 0 || marker !== undefined) {
-        reject(
-          new Error(`flex-plugin build of the original design failed (exit ${code}, ${String(marker)}):\n${output}`),
-        );
-      } else {
-        resolve();
-      }
-    });
-  });
 }
 
 /** The original design's plugin bundle (built now if the cache has none for the current inputs). */
