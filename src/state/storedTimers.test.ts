@@ -14,18 +14,19 @@ import {
 
 const T0 = 1_700_000_000_000;
 
+/** CH1 accepted at T0 under a 60 s timer. */
+const CH1_REQUEST = trackRequest({
+  conversationSid: 'CH1',
+  reservationSid: 'WR1',
+  taskSid: 'WT1',
+  channelType: 'web',
+  timerMs: 60_000,
+  at: T0,
+});
+
 /** Tracked at T0 under a 60 s timer, its history read. */
 function timer(overrides: Partial<ConversationTimer> = {}): ConversationTimer {
-  const tracked = startTimer(
-    trackRequest({
-      conversationSid: 'CH1',
-      reservationSid: 'WR1',
-      taskSid: 'WT1',
-      channelType: 'web',
-      timerMs: 60_000,
-      at: T0,
-    }),
-  );
+  const tracked = startTimer(CH1_REQUEST);
   return { ...onHistoryReconciled(tracked), ...overrides };
 }
 
@@ -190,16 +191,7 @@ describe('state/storedTimers', () => {
 
     it('store a held message as its time and index only', () => {
       const state = [
-        inactivityEvents.conversationTracked(
-          trackRequest({
-            conversationSid: 'CH1',
-            reservationSid: 'WR1',
-            taskSid: 'WT1',
-            channelType: 'web',
-            timerMs: 60_000,
-            at: T0,
-          }),
-        ),
+        inactivityEvents.conversationTracked(CH1_REQUEST),
         inactivityEvents.wrapupRequested({ conversationSid: 'CH1', cycle: 1 }),
         inactivityEvents.customerMessageReceived({ conversationSid: 'CH1', at: T0 + 61_000, messageIndex: 3 }),
       ].reduce(inactivityReducer, initialInactivityState);

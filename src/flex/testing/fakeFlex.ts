@@ -303,15 +303,12 @@ export class FakeEffects implements CommandEffects {
 export class ManualTicker implements WakingNowSource {
   readonly listeners = new Set<(now: number) => void>();
   private wake: { readonly handle: IntervalHandle } | null = null;
-  /** The wake-up asked for (what the real ticker's Worker would time), null when none. */
-  wakingAt: number | null = null;
   constructor(private readonly clock: Pick<Clock, 'now' | 'setTimeout' | 'clearTimeout'>) {}
   now(): number {
     return this.clock.now();
   }
   wakeAt(at: number | null): void {
     if (this.wake !== null) this.clock.clearTimeout(this.wake.handle);
-    this.wakingAt = at;
     if (at === null) this.wake = null;
     else this.wake = { handle: this.clock.setTimeout(() => this.tick(), Math.max(0, at - this.clock.now())) };
   }

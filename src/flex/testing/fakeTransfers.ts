@@ -29,7 +29,7 @@ export class FakeTransfers implements TransferGateway {
     this.listeners.get(conversationSid)?.forEach((listener) => listener(status));
   }
 
-  statusOf(conversationSid: string): TransferStatus {
+  private statusOf(conversationSid: string): TransferStatus {
     return this.statuses.get(conversationSid) ?? 'none';
   }
 
