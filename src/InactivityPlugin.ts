@@ -6,6 +6,7 @@ import { registerInactivityNotifications } from './flex/notifications';
 import { registerStrings } from './strings/inactivityStrings';
 import type { FlexInactivityRuntime } from './flex/startInactivityRuntime';
 import { startInactivityRuntime } from './flex/startInactivityRuntime';
+import { INIT_MARK, performanceMarks } from './flex/startupMarks';
 import { addCountdownBadge, addTimerControls } from './flex/taskViews';
 import { registerInactivityMessageAction } from './flex/inactivityMessageAction';
 import { registerTimerActions } from './flex/timerActions';
@@ -31,6 +32,8 @@ export default class InactivityPlugin extends FlexPlugin {
   }
 
   init(flex: typeof Flex, manager: Flex.Manager): void {
+    const marks = performanceMarks();
+    marks.mark(INIT_MARK);
     const config = readInactivityConfig(manager, console);
     // Flex types its strings without an index signature; plugins add their own keys all the same.
     const stringTable = manager.strings as Flex.Strings & Record<string, string>;
@@ -38,7 +41,7 @@ export default class InactivityPlugin extends FlexPlugin {
     registerInactivityNotifications(flex.Notifications);
     manager.store.addReducer?.(INACTIVITY_NAMESPACE, inactivityReducer);
     this.stop();
-    const runtime = startInactivityRuntime(flex, manager, config, systemClock);
+    const runtime = startInactivityRuntime(flex, manager, config, systemClock, marks);
     this.runtime = runtime;
     registerTimerActions({
       actions: flex.Actions,

@@ -4,6 +4,7 @@ import { startActingEngine } from './actingEngine';
 import { createNoticeBoard } from './agentNotices';
 import { createIntentRouter } from './crossTabIntents';
 import { startTimerMirror } from './persistence';
+import { followStartup } from './startupFollowing';
 import type { StorageChanges, TabChannel } from '../runtime/browserTabs';
 import type { PageVisibility } from '../runtime/pageVisibility';
 import type { TabMessage, TimerIntent } from './tabMessages';
@@ -31,6 +32,12 @@ export interface InactivityRuntime {
   actingEngine(): ActingEngine | undefined;
   /** Resolves when the acting engine (if any) has no history read in flight. */
   whenIdle(): Promise<void>;
+  /**
+   * Resolves once, when every conversation this tab's first acting engine found at its start-up has had its history
+   * read settle while connected: replayed, or failed and waiting for its retry. A tab that never acts never sees it;
+   * one that stops acting during its start-up sees it then.
+   */
+  whenStartupReconciled(): Promise<void>;
   stop(): void;
 }
 
@@ -49,6 +56,8 @@ export function composeInactivityRuntime(ports: RuntimePorts): InactivityRuntime
   });
   let engine: ActingEngine | undefined;
   let stopMirror: (() => void) | undefined;
+  const startup = followStartup(ports.conversations);
+  let stopWaitingForConnection = (): void => undefined;
 
   const stopMirroring = (): void => {
     if (stopMirror !== undefined) stopMirror();
@@ -61,7 +70,14 @@ export function composeInactivityRuntime(ports: RuntimePorts): InactivityRuntime
   const becomeActing = (): void => {
     stopMirroring();
     if (engine === undefined) {
-      engine = startActingEngine({ ...ports, isActing, notify: (notice) => notices.publish(notice) });
+      engine = startup.collect(() =>
+        startActingEngine({
+          ...ports,
+          conversations: startup.conversations,
+          isActing,
+          notify: (notice) => notices.publish(notice),
+        }),
+      );
     }
   };
   const becomeMirror = (): void => {
@@ -75,6 +91,26 @@ export function composeInactivityRuntime(ports: RuntimePorts): InactivityRuntime
     });
   };
   const follow = (leader: boolean): void => (leader ? becomeActing() : becomeMirror());
+
+  const nextConnection = (): Promise<void> =>
+    new Promise((resolve) => {
+      const stopListening = ports.conversations.onConnectionChanged((connected) => {
+        if (!connected) return;
+        stopListening();
+        resolve();
+      });
+      stopWaitingForConnection = stopListening;
+    });
+  const reconcileStartup = async (): Promise<void> => {
+    await startup.allAttached();
+    // A read under way when the connection dropped marks nothing reconciled; the engine reads again on reconnection.
+    for (;;) {
+      await engine?.whenIdle();
+      if (ports.conversations.isConnected()) return;
+      await nextConnection();
+    }
+  };
+  let startupReconciled: Promise<void> | undefined;
 
   const intents = createIntentRouter({
     channel: ports.channel,
@@ -90,7 +126,12 @@ export function composeInactivityRuntime(ports: RuntimePorts): InactivityRuntime
     submit: (intent) => intents.submit({ ...intent, id: ports.newId() }),
     actingEngine: () => engine,
     whenIdle: async () => (engine === undefined ? undefined : engine.whenIdle()),
+    whenStartupReconciled() {
+      if (startupReconciled === undefined) startupReconciled = reconcileStartup();
+      return startupReconciled;
+    },
     stop() {
+      stopWaitingForConnection();
       stopFollowing();
       intents.stop();
       notices.stop();

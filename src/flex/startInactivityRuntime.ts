@@ -23,6 +23,8 @@ import { messagingTaskFacts } from '../tasks/messagingTask';
 import { flexCommandEffects, flexConversationGateway, flexTaskGateway } from './flexGateways';
 import { flexTransferGateway } from './flexTransfers';
 import { showAgentNotice } from './notifications';
+import type { StartupMarks } from './startupMarks';
+import { markWhenStartupReconciled } from './startupMarks';
 
 /** One tick a second: badges show whole seconds and commands are due on whole seconds of the admin's settings. */
 const TICK_MS = 1_000;
@@ -75,13 +77,15 @@ function inactivityStoreOf(manager: Flex.Manager): InactivityStore {
 
 /**
  * Builds this tab's runtime from the real Flex (store, events, Conversations client, actions, notifications) and the
- * browser (localStorage, storage events, BroadcastChannel, Web Locks, a Worker-driven ticker).
+ * browser (localStorage, storage events, BroadcastChannel, Web Locks, a Worker-driven ticker), and marks in `marks`
+ * when the conversations found at start-up are reconciled.
  */
 export function startInactivityRuntime(
   flex: typeof Flex,
   manager: Flex.Manager,
   config: InactivityConfig,
   clock: Clock,
+  marks: StartupMarks,
 ): FlexInactivityRuntime {
   const { accountSid, workerSid } = scopeOf(manager);
   const key = storageKeyFor(accountSid, workerSid);
@@ -113,6 +117,7 @@ export function startInactivityRuntime(
     showNotice: (notice) => showAgentNotice(flex.Notifications, notice),
     newId: randomId,
   });
+  const stopMarking = markWhenStartupReconciled(runtime, marks);
   return {
     ticker,
     runtime,
@@ -127,6 +132,7 @@ export function startInactivityRuntime(
       return (timer?.policy ?? policyFor(config, facts)).extendMs;
     },
     stop() {
+      stopMarking();
       runtime.stop();
       ticker.stop();
     },
