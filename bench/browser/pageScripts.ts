@@ -18,11 +18,19 @@ export interface InstrumentOptions {
   readonly refuseBlobWorkers: boolean;
   /** What @twilio/flex-plugin's FlexPlugin constructor logs ("loading <name>@<version> plugin"). */
   readonly pluginLogPrefix: string;
-  /** Watch start-up milestones (badges shown, timers reconciled) for this many conversations, or null. */
+  /** Watch start-up milestones (badges shown, the plugin's two start-up marks) for this many conversations, or null. */
   readonly startup: {
     readonly conversations: number;
-    readonly stateKey: string;
     readonly badgeSelector: string;
+    /** The plugin's `performance.mark` names (src/flex/startupMarks.ts). */
+    readonly initMark: string;
+    readonly reconciledMark: string;
+    /**
+     * Title of a `console.profile` started as the document is created (before any of the page's own scripts) and
+     * ended by `console.profileEnd` inside the plugin's reconciled mark; null for no profile. The CDP session must
+     * have the Profiler domain enabled before navigating, to get it as `Profiler.consoleProfileFinished`.
+     */
+    readonly profileTitle: string | null;
   } | null;
 }
 
@@ -40,8 +48,10 @@ export interface PageRecord {
   readonly milestones: {
     firstBadge: number | null;
     allBadges: number | null;
-    allReconciled: number | null;
-    /** Both of the above: every badge on screen and every timer reconciled. */
+    /** The plugin's marks: the start of its `init`, every start-up conversation reconciled (their `startTime`). */
+    init: number | null;
+    reconciled: number | null;
+    /** Both of the last two kinds: every badge on screen and the reconciled mark made. */
     ready: number | null;
   };
 }
@@ -55,7 +65,7 @@ export function instrumentPage(options: InstrumentOptions): void {
     pluginInitAt: null,
     workersStarted: 0,
     workersRefused: 0,
-    milestones: { firstBadge: null, allBadges: null, allReconciled: null, ready: null },
+    milestones: { firstBadge: null, allBadges: null, init: null, reconciled: null, ready: null },
   };
   Object.defineProperty(window, '__bench', { value: record });
 
@@ -92,34 +102,40 @@ export function instrumentPage(options: InstrumentOptions): void {
   Object.defineProperty(window, 'Worker', { value: CountingWorker, configurable: true, writable: true });
 
   const startup = options.startup;
-  if (startup === null) return;
-  // Polls the DOM and the plugin's Redux slice every 10 ms; a loop of timeouts rather than an interval so a slow
-  // check never queues another behind it.
+  // The initial about:blank of a tab opened for profiling runs this script too; only the agent page counts.
+  if (startup === null || !location.protocol.startsWith('http')) return;
+  const profileTitle = startup.profileTitle;
+  if (profileTitle !== null) {
+    // eslint-disable-next-line no-console -- the profile of the page's start-up, read over CDP
+    console.profile(profileTitle);
+    // Ends the profile inside the plugin's own reconciled mark, so it stops exactly there.
+    const nativeMark = performance.mark.bind(performance);
+    performance.mark = (...args: Parameters<Performance['mark']>): PerformanceMark => {
+      const entry = nativeMark(...args);
+      // eslint-disable-next-line no-console -- as above
+      if (args[0] === startup.reconciledMark) console.profileEnd(profileTitle);
+      return entry;
+    };
+  }
+  const m = record.milestones;
+  const noteMark = (entry: PerformanceEntry): void => {
+    if (entry.name === startup.initMark) m.init ??= entry.startTime;
+    if (entry.name === startup.reconciledMark) m.reconciled ??= entry.startTime;
+  };
+  // Marks are read as they are made, so a page clearing the timeline later (performance.clearMarks()) loses none.
+  new PerformanceObserver((list) => list.getEntries().forEach(noteMark)).observe({ type: 'mark', buffered: true });
+  // Polls the DOM for badges every 10 ms (the marks carry their own times); a loop of timeouts rather than an
+  // interval so a slow check never queues another behind it.
   const check = (): void => {
     const now = performance.now();
     const badges = document.querySelectorAll(startup.badgeSelector).length;
-    const m = record.milestones;
     if (badges > 0 && m.firstBadge === null) m.firstBadge = now;
     if (badges >= startup.conversations && m.allBadges === null) m.allBadges = now;
-    const handle: unknown = Reflect.get(window, '__sandbox');
-    const manager: unknown = typeof handle === 'object' && handle !== null ? Reflect.get(handle, 'manager') : null;
-    const store: unknown = typeof manager === 'object' && manager !== null ? Reflect.get(manager, 'store') : null;
-    const getState: unknown = typeof store === 'object' && store !== null ? Reflect.get(store, 'getState') : null;
-    if (typeof getState === 'function') {
-      const state: unknown = getState.call(store);
-      const slice: unknown = typeof state === 'object' && state !== null ? Reflect.get(state, startup.stateKey) : null;
-      const timers: unknown = typeof slice === 'object' && slice !== null ? Reflect.get(slice, 'timers') : null;
-      if (typeof timers === 'object' && timers !== null) {
-        // A timer is reconciled once the customer message in its history restarted it (cycleStartIndex set).
-        const reconciled = Object.values(timers).filter(
-          (timer: unknown) =>
-            typeof timer === 'object' && timer !== null && Reflect.get(timer, 'cycleStartIndex') !== null,
-        ).length;
-        if (reconciled >= startup.conversations && m.allReconciled === null) m.allReconciled = now;
-      }
-    }
-    if (m.allBadges !== null && m.allReconciled !== null) {
-      m.ready = Math.max(m.allBadges, m.allReconciled);
+    [startup.initMark, startup.reconciledMark].forEach((name) =>
+      performance.getEntriesByName(name, 'mark').forEach(noteMark),
+    );
+    if (m.allBadges !== null && m.reconciled !== null) {
+      m.ready = Math.max(m.allBadges, m.reconciled);
       return;
     }
     setTimeout(check, 10);

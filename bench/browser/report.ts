@@ -3,7 +3,7 @@
  * are between tabs or loads measured side by side in the same run.
  */
 import { median, spreadOf } from '../support/stats';
-import type { FiringCell, FiringResults, StartupLoad, StartupResults } from './results';
+import type { FiringCell, FiringResults, StartupLoad, StartupProfile, StartupResults } from './results';
 
 /** The issue's goals: how late a warning or wrap-up may be, visible and hidden, with our ticker. */
 export const GOAL_VISIBLE_MS = 500;
@@ -179,74 +179,132 @@ export function firingSection(results: FiringResults): string {
   ].join('\n');
 }
 
-function startupCell(loads: readonly StartupLoad[], pick: (load: StartupLoad) => number): string {
-  const spread = spreadOf(loads.map(pick));
+/** The issue's goal for the plugin's main-thread work during start-up with 50 chats. */
+export const GOAL_STARTUP_WORK_MS = 100;
+
+function spreadCell(values: readonly number[]): string {
+  const spread = spreadOf(values);
   return `${ms(spread.median)} (${ms(spread.min)}–${ms(spread.max)})`;
+}
+
+function startupCell(loads: readonly StartupLoad[], pick: (load: StartupLoad) => number): string {
+  return spreadCell(loads.map(pick));
+}
+
+function profileCell(profiles: readonly StartupProfile[], pick: (profile: StartupProfile) => number): string {
+  const spread = spreadOf(profiles.map(pick));
+  const one = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : 'n/a');
+  return `${one(spread.median)} (${one(spread.min)}–${one(spread.max)})`;
 }
 
 export function startupSection(results: StartupResults): string {
   const byCount = (count: number): StartupLoad[] => results.loads.filter((load) => load.conversations === count);
   const large = byCount(results.conversations);
   const small = byCount(results.baselineConversations);
+  const profilesOf = (count: number): StartupProfile[] =>
+    results.profiles.filter((profile) => profile.conversations === count);
+  const largeProfiles = profilesOf(results.conversations);
+  const smallProfiles = profilesOf(results.baselineConversations);
   // Loads come in pairs (one of each world, order alternating): compare the two loads of each pair.
   const ratios: number[] = [];
   for (let i = 0; i + 1 < results.loads.length; i += 2) {
     const pair = [results.loads[i], results.loads[i + 1]];
     const big = pair.find((load) => load?.conversations === results.conversations);
     const base = pair.find((load) => load?.conversations === results.baselineConversations);
-    if (big !== undefined && base !== undefined)
-      ratios.push((big.ready - big.pluginInit) / (base.ready - base.pluginInit));
+    if (big !== undefined && base !== undefined) ratios.push((big.ready - big.init) / (base.ready - base.init));
   }
   const ratio = spreadOf(ratios);
   const row = (loads: readonly StartupLoad[], count: number): string[] => [
     String(count),
-    startupCell(loads, (load) => load.pluginInit),
-    startupCell(loads, (load) => load.firstBadge - load.pluginInit),
-    startupCell(loads, (load) => load.allBadges - load.pluginInit),
-    startupCell(loads, (load) => load.allReconciled - load.pluginInit),
-    `**${startupCell(loads, (load) => load.ready - load.pluginInit)}**`,
+    startupCell(loads, (load) => load.init),
+    startupCell(loads, (load) => load.firstBadge - load.init),
+    startupCell(loads, (load) => load.allBadges - load.init),
+    startupCell(loads, (load) => load.reconciled - load.init),
+    `**${startupCell(loads, (load) => load.ready - load.init)}**`,
   ];
+  const profileRow = (profiles: readonly StartupProfile[], count: number): string[] => [
+    String(count),
+    `**${profileCell(profiles, (profile) => profile.pluginSelfMs)}**`,
+    profileCell(profiles, (profile) => profile.underPluginMs),
+    profileCell(profiles, (profile) => profile.allScriptMs),
+    profileCell(profiles, (profile) => profile.garbageCollectorMs),
+    spreadCell(profiles.map((profile) => profile.profiledMs)),
+  ];
+  const selfLarge = median(largeProfiles.map((profile) => profile.pluginSelfMs));
+  const underLarge = median(largeProfiles.map((profile) => profile.underPluginMs));
+  const selfSmall = median(smallProfiles.map((profile) => profile.pluginSelfMs));
+  const underSmall = median(smallProfiles.map((profile) => profile.underPluginMs));
+  const extra = results.conversations - results.baselineConversations;
+  const perChat = (big: number, base: number): string => `${((big - base) / extra).toFixed(2)} ms`;
+  const roundTrips = Math.ceil(results.conversations / results.maxParallelReads);
   return [
     `## 3. Start-up with ${results.conversations} accepted conversations`,
     '',
     `The sandbox world holds ${results.conversations} accepted web chats before the agent page opens; each has one customer`,
     'message written after its acceptance, so reconciling its timer with the history has real work to do (the',
-    'message restarts the countdown) and shows when done: the timer in the Redux slice gets a `cycleStartIndex`.',
-    `A world with ${results.baselineConversations} such conversation is loaded alternately with it (bench/browser/startup.ts), in the same`,
-    `${results.chromium}; ${small.length} timed loads of each after a discarded warm-up pair, each in a fresh browser`,
-    'context (empty localStorage, so nothing is restored from storage, and an empty HTTP cache). Times come from',
-    '`performance.now()` in the page, checked every 10 ms by an init script; figures are median (min–max).',
+    `message restarts the countdown). A world with ${results.baselineConversations} such conversation is loaded alternately with it`,
+    `(bench/browser/startup.ts), in the same ${results.chromium}; ${small.length} timed loads of each after a discarded`,
+    'warm-up pair, each in a fresh browser context (empty localStorage, so nothing is restored from storage, and an',
+    'empty HTTP cache). Figures are median (min–max); times are `performance.now()` in the page (0 = navigation).',
     '',
-    '- **plugin init**: the plugin gives no timestamp of its own, so the bench hooks `console.log` and takes the',
-    '  line "loading InactivityPlugin@… plugin" that @twilio/flex-plugin logs from the plugin\'s constructor;',
-    "  Flex's PluginManager calls the plugin's `init` right after the constructor, in the same task.",
-    '- **badges**: `[role="timer"][data-phase]` elements (the CountdownBadge) in the task list.',
-    '- **reconciled**: every timer in the slice has its `cycleStartIndex` set by the history read.',
+    "- **init** and **reconciled**: the plugin's own `performance.mark`s (src/flex/startupMarks.ts), read as they",
+    "  are made (a `PerformanceObserver`: the init mark is gone from the page's buffer by the end of Flex's start, so",
+    '  `performance.getEntriesByName` alone can miss it): `conversations-inactivity:init` at the start of',
+    '  `InactivityPlugin.init`, and',
+    '  `conversations-inactivity:reconciled` once every conversation found at start-up has had its history read',
+    '  settle while connected (replayed, or failed and waiting for its retry; `whenStartupReconciled()` in',
+    '  src/engine/inactivityRuntime.ts). Both show in Chrome DevTools (Performance panel, Timings).',
+    '- **badges**: `[role="timer"][data-phase]` elements (the CountdownBadge) in the task list, polled every 10 ms.',
     '',
     table(
       [
         'conversations',
-        'navigation → plugin init',
+        'navigation → init',
         'init → first badge',
         'init → all badges',
-        'init → all timers reconciled',
-        'init → all badges and all reconciled',
+        'init → reconciled',
+        'init → all badges and reconciled',
       ],
       [row(large, results.conversations), row(small, results.baselineConversations)],
     ),
     '',
-    `Start-up work of ${results.conversations} conversations ÷ ${results.baselineConversations} (init → all shown and reconciled, adjacent loads):`,
-    `**${ratio.median.toFixed(2)}×** (${ratio.min.toFixed(2)}–${ratio.max.toFixed(2)}). Navigation → plugin init is Flex's own start`,
+    `Wall time of ${results.conversations} conversations ÷ ${results.baselineConversations} (init → all shown and reconciled, adjacent loads):`,
+    `**${ratio.median.toFixed(2)}×** (${ratio.min.toFixed(2)}–${ratio.max.toFixed(2)}). Navigation → init is Flex's own start`,
     "(logging in, loading its configuration and the plugin) and is the plugin's concern only through its bundle size.",
-    'The badges appear as soon as Flex renders the task rows. Reconciling a timer waits for two reads per',
-    'conversation from the sandbox (its Interactions participants, then its recent messages), which is where the',
-    'time per extra conversation goes.',
+    'Most of init → reconciled is waiting: two reads per conversation from the sandbox (its Interactions',
+    'participants, then its recent messages). History reads are at most',
+    `${results.maxParallelReads} in flight at once (\`MAX_PARALLEL_READS\`, src/engine/reconciliation.ts): they share Flex's one`,
+    "Conversations connection with the agent's own chat traffic, so a worker with many chats does not put dozens of",
+    `requests on it together; ${results.conversations} chats take about ${roundTrips} rounds of reads.`,
     '',
-    'A hook would make both ends exact without relying on a customer message in every conversation: the',
-    'runtime already has `whenIdle()` (src/engine/inactivityRuntime.ts: resolves once the acting engine has no',
-    'history read in flight), but the page cannot reach it. A `performance.mark` at the start of',
-    '`InactivityPlugin.init` and another when `whenIdle()` first resolves after start-up would be enough; src/ is',
-    'left untouched here.',
+    '### Plugin main-thread work during start-up',
+    '',
+    `V8's sampling profiler (CDP \`Profiler\`, one sample every ${results.samplingIntervalUs} µs) in ${largeProfiles.length} more loads of each world,`,
+    'made after each timed pair and apart from it, since the profiler slows the page. The profile runs from the',
+    "document's creation (`console.profile` in an init script, before any of the page's own scripts) to the",
+    "reconciled mark (`console.profileEnd` inside the plugin's `performance.mark` call), so it covers the whole",
+    'start-up; time spent waiting on the network has no samples.',
+    '',
+    '- **plugin (self)**: samples whose top frame is in the plugin bundle (`/plugins/plugin-…js`): our own',
+    "  JavaScript only: the bundle's top-level code, `init`, the engine, our reducer, our components' render",
+    '  functions, classifying the history.',
+    '- **through the plugin (inclusive)**: samples with a plugin frame anywhere on the stack: adds what our code',
+    "  calls synchronously: Flex's store (its reducers and every subscriber, react-redux) on each of our dispatches,",
+    '  React rendering our badge and controls, Flex actions and SDK calls we make.',
+    "- Not counted in either: parsing and compiling the bundle (V8's `(program)`), garbage collection (listed",
+    '  apart, whoever allocated), style, layout and paint, and work Flex or React do later on their own schedule',
+    '  after our changes (a render React batches after our dispatch returns, Flex drawing its task list).',
+    '- **all page JS**: every sample but idle, `(program)` and GC, for scale: mostly Flex starting.',
+    '',
+    table(
+      ['conversations', 'plugin (self)', 'through the plugin', 'all page JS', 'garbage collector', 'profiled'],
+      [profileRow(largeProfiles, results.conversations), profileRow(smallProfiles, results.baselineConversations)],
+    ),
+    '',
+    `Against the goal (plugin main-thread work for ${results.conversations} chats under ${GOAL_STARTUP_WORK_MS} ms, not waiting on the network):`,
+    `its own code ${yes(selfLarge < GOAL_STARTUP_WORK_MS)} (${selfLarge.toFixed(1)} ms); with everything it calls`,
+    `${yes(underLarge < GOAL_STARTUP_WORK_MS)} (${underLarge.toFixed(1)} ms). Each conversation beyond the first adds`,
+    `${perChat(selfLarge, selfSmall)} of our own code and ${perChat(underLarge, underSmall)} through the plugin (medians, ${results.conversations} ÷ ${results.baselineConversations}).`,
     '',
     `This item took ${seconds(results.seconds * 1_000, 0)} of the run.`,
   ].join('\n');

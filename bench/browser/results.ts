@@ -51,11 +51,34 @@ export interface FiringResults {
 /** Start-up of one page load: `performance.now()` milestones (ms since navigation started). */
 export interface StartupLoad {
   readonly conversations: number;
-  readonly pluginInit: number;
+  /** The plugin's `conversations-inactivity:init` mark. */
+  readonly init: number;
   readonly firstBadge: number;
   readonly allBadges: number;
-  readonly allReconciled: number;
+  /** The plugin's `conversations-inactivity:reconciled` mark. */
+  readonly reconciled: number;
+  /** Every badge shown and the reconciled mark made. */
   readonly ready: number;
+}
+
+/**
+ * Main-thread JavaScript of one profiled load, from V8's sampling profiler: from the creation of the document (before
+ * any of the page's scripts) to the plugin's reconciled mark. Sums of sample intervals, in ms.
+ */
+export interface StartupProfile {
+  readonly conversations: number;
+  /** Length of the profile: document creation to the reconciled mark. */
+  readonly profiledMs: number;
+  /** Samples whose top frame is in the plugin bundle: the plugin's own code (self time). */
+  readonly pluginSelfMs: number;
+  /** Samples with a plugin frame anywhere on the stack: its code and everything it calls synchronously. */
+  readonly underPluginMs: number;
+  /** Samples of any JavaScript of the page (every sample but idle, program and garbage collector). */
+  readonly allScriptMs: number;
+  /** Samples of V8's garbage collector, whoever allocated. */
+  readonly garbageCollectorMs: number;
+  /** The plugin's functions with the most self time (names as minified in the bundle). */
+  readonly topPluginFunctions: ReadonlyArray<{ readonly name: string; readonly selfMs: number }>;
 }
 
 export interface StartupResults {
@@ -64,5 +87,10 @@ export interface StartupResults {
   readonly conversations: number;
   readonly baselineConversations: number;
   readonly loads: readonly StartupLoad[];
+  /** One profiled load of each world after each pair of timed loads; the profiler slows the page, so apart. */
+  readonly profiles: readonly StartupProfile[];
+  readonly samplingIntervalUs: number;
+  /** History reads in flight at once (src/engine/reconciliation.ts: MAX_PARALLEL_READS). */
+  readonly maxParallelReads: number;
   readonly seconds: number;
 }
