@@ -9,6 +9,11 @@ export interface DesignFigures {
   readonly commitsPerSecond: number;
   /** Rows whose visible text changed, per second: the work that cannot be avoided. */
   readonly textChangesPerSecond: number;
+  /**
+   * Rows with any DOM mutation in a tick (a MutationObserver's records), per second: the work done, whether by a
+   * React commit or by our badge writing its text without one.
+   */
+  readonly rowsWrittenPerSecond: number;
   readonly dispatchesPerMinute: number;
   readonly storageWritesPerMinute: number;
 }
@@ -36,6 +41,8 @@ export interface BusyMinute {
   readonly wrapups: number;
   readonly commitsPerSecond: number;
   readonly textChangesPerSecond: number;
+  /** As {@link DesignFigures.rowsWrittenPerSecond}; rows mounting between ticks are not counted. */
+  readonly rowsWrittenPerSecond: number;
 }
 
 export interface TickingResults {

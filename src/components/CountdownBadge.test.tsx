@@ -332,6 +332,29 @@ describe('components/CountdownBadge', () => {
       expect(onRender).toHaveBeenCalledTimes(2);
     });
 
+    it('above a minute left, writes each second without rendering: it renders as the label changes', () => {
+      track(store, { timerMs: 3_600_000 });
+      const onRender = jest.fn();
+      renderWithStore(
+        store,
+        <Profiler id="badge" onRender={onRender}>
+          <CountdownBadge task={fakeTask()} nowSource={clock} />
+        </Profiler>,
+      );
+      const texts = new Set<string | null>();
+      for (let second = 1; second <= 30; second += 1) {
+        clock.tick(second * 1_000);
+        texts.add(badge().textContent);
+      }
+      expect(texts.size).toBe(30);
+      expect(badge().textContent).toBe('59:30');
+      expect(onRender).toHaveBeenCalledTimes(1);
+      // Below 59:30 the nearest whole minute, and with it the label, changes.
+      clock.tick(31_000);
+      expect(badge().getAttribute('aria-label')).toBe('Customer inactivity: 59 minutes left');
+      expect(onRender).toHaveBeenCalledTimes(2);
+    });
+
     it('leaves no subscription behind after unmount', () => {
       track(store);
       const { unmount } = renderBadge();

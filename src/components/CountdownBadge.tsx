@@ -1,7 +1,7 @@
 import type { ITask } from '@twilio/flex-ui';
 import React, { useLayoutEffect, useRef } from 'react';
 
-import { remainingInWords } from '../core/remainingInWords';
+import { MINUTE, remainingInWords } from '../core/remainingInWords';
 import type { NowSource } from '../runtime/ticker';
 import { InactivityString } from '../strings/inactivityStrings';
 import { messagingTaskFacts } from '../tasks/messagingTask';
@@ -12,7 +12,7 @@ import type { TimerTheme } from './badgeLook';
 import { badgeLookOf, lookColors, lookShapes } from './badgeLook';
 import { fillTemplate } from './fillTemplate';
 import { TimerIcon } from './timerIcons';
-import type { BadgeModel } from './useCountdown';
+import type { BadgeModel } from './badgeModel';
 import { useCountdown } from './useCountdown';
 
 /** What Flex (task, theme) and the plugin's wiring (the rest) give the badge. */
@@ -28,10 +28,12 @@ export interface CountdownBadgeProps {
   readonly placement?: BadgePlacement;
 }
 
-const MINUTE_MS = 60_000;
-
-function ariaLabelOf(model: BadgeModel, strings: AgentStrings | undefined): string {
-  const remaining = remainingInWords(model.remainingMs ?? 0);
+/** The spoken label; `remaining` is what it says of the time left ("45 seconds", "2 minutes"). */
+function ariaLabelOf(
+  model: Pick<BadgeModel, 'phase' | 'warningsSent' | 'remainingMs'>,
+  remaining: string,
+  strings: AgentStrings | undefined,
+): string {
   switch (model.phase) {
     case 'counting':
     case 'warned':
@@ -183,9 +185,8 @@ function announcementOf(
 
 /** The spoken label with the time left rounded up to whole minutes: it changes at most once a minute. */
 function minuteLabelOf(model: BadgeModel, strings: AgentStrings | undefined): string {
-  const { remainingMs } = model;
-  const minutes = remainingMs === null ? null : Math.max(1, Math.ceil(remainingMs / MINUTE_MS)) * MINUTE_MS;
-  return ariaLabelOf({ ...model, remainingMs: minutes }, strings);
+  const minutes = model.remainingMinutes;
+  return ariaLabelOf(model, remainingInWords(minutes === null ? 0 : minutes * MINUTE), strings);
 }
 
 function CountdownBadgeView({
@@ -196,7 +197,7 @@ function CountdownBadgeView({
   placement = 'inline',
 }: CountdownBadgeProps): JSX.Element | null {
   const conversationSid = conversationSidOf(task) ?? '';
-  const model = useCountdown(conversationSid, nowSource);
+  const { model, textRef } = useCountdown(conversationSid, nowSource);
   // Once Flex confirms the wrap-up the conversation is settled: nothing is left to count.
   if (model === null || model.phase === 'done') return null;
   const [announcementId, announcement] = announcementOf(model, strings, task);
@@ -207,7 +208,7 @@ function CountdownBadgeView({
     <span
       role="timer"
       aria-live="off"
-      aria-label={ariaLabelOf(model, strings)}
+      aria-label={ariaLabelOf(model, model.remainingWords ?? remainingInWords(0), strings)}
       data-phase={model.phase}
       data-look={look}
       style={{
@@ -220,7 +221,8 @@ function CountdownBadgeView({
       }}
     >
       <TimerIcon name={shape.icon} />
-      <span aria-hidden="true">{model.text}</span>
+      {/* Its text is written by useCountdown, without a render, on the ticks that change nothing else. */}
+      <span aria-hidden="true" ref={textRef} />
     </span>
   );
   const spoken = <Announcement id={announcementId} text={announcement} />;

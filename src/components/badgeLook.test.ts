@@ -1,6 +1,6 @@
 import type { BadgeLook } from './badgeLook';
 import { badgeLookOf, lookColors, lookShapes, lookTokens, tokenOf } from './badgeLook';
-import type { BadgeModel } from './useCountdown';
+import type { BadgeModel } from './badgeModel';
 
 const LOOKS: readonly BadgeLook[] = ['calm', 'quiet', 'paused', 'warning', 'urgent', 'pending'];
 
@@ -29,6 +29,8 @@ describe('components/badgeLook', () => {
       phase,
       text: '',
       remainingMs: null,
+      remainingWords: null,
+      remainingMinutes: null,
       warningsSent: 0,
       urgent,
     });

@@ -1,7 +1,7 @@
 import type { Theme } from '@twilio/flex-ui';
 
 import type { TimerIconName } from './timerIcons';
-import type { BadgeModel } from './useCountdown';
+import type { BadgeModel } from './badgeModel';
 
 type Tokens = Theme['tokens'];
 type TokenGroup = 'backgroundColors' | 'textColors' | 'borderColors' | 'radii';

@@ -1,82 +1,63 @@
-import type { ConversationTimer } from '../core/conversationTimer';
-import type { TimerPhase } from '../core/phase';
+import type { RefObject } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
+import { useSelector } from 'react-redux';
+
 import type { NowSource } from '../runtime/ticker';
-import { countdownViewAt } from '../state/selectors';
-import { formatCountdown } from './formatCountdown';
-import { useTimerView } from './useTimerView';
+import type { StateWithInactivity } from '../state/selectors';
+import { selectTimer } from '../state/selectors';
+import type { BadgeModel } from './badgeModel';
+import { badgeModelAt, differsOnlyInText, sameBadge } from './badgeModel';
 
-/** What the countdown badge shows of one conversation. */
-export interface BadgeModel {
-  readonly phase: TimerPhase;
-  /**
-   * "m:ss" / "h:mm:ss" while a countdown exists, "—" while waiting, "…" while the history is being read, "0:00" once
-   * time is up.
-   */
-  readonly text: string;
-  /**
-   * Time left when the model last changed visibly (it is not refreshed between second boundaries); null while waiting
-   * or while the history is being read.
-   */
-  readonly remainingMs: number | null;
-  readonly warningsSent: number;
-  /** Ten seconds or less to go, or time is up. */
-  readonly urgent: boolean;
+/** `Node.TEXT_NODE`, without reaching for a DOM global. */
+const TEXT_NODE = 3;
+
+/** Sets `element`'s text, reusing its text node: the one DOM write of a tick that changes only the text. */
+function writeText(element: HTMLElement | null, text: string | undefined): void {
+  if (element === null || text === undefined) return;
+  const node = element.firstChild;
+  if (node === null || node.nodeType !== TEXT_NODE || node.nextSibling !== null) element.textContent = text;
+  else if (node.nodeValue !== text) node.nodeValue = text;
 }
 
-/** At or below this many ms left a running countdown looks urgent. */
-export const URGENT_MS = 10_000;
-
-function countdownText(phase: TimerPhase, remainingMs: number | null): string {
-  switch (phase) {
-    case 'waiting':
-      return '—';
-    case 'awaitingHistory':
-      return '…';
-    case 'counting':
-    case 'warned':
-    case 'paused':
-      return formatCountdown(remainingMs ?? 0);
-    case 'transferPending':
-      // The arrows tell a held transfer from an agent's pause at a glance; the label says it in words.
-      return `⇄ ${remainingMs === null ? '—' : formatCountdown(remainingMs)}`;
-    case 'expired':
-    case 'wrappingUp':
-    case 'done':
-      return '0:00';
-  }
+/** One conversation's badge: the model React renders, and the element the live text is written into. */
+export interface Countdown {
+  /** Replaced only when more than the text changes (see {@link differsOnlyInText}); its `text` may be stale. */
+  readonly model: BadgeModel | null;
+  /** Give it to an element rendered without children: the current text is written there, outside React. */
+  readonly textRef: RefObject<HTMLSpanElement>;
 }
 
-function isUrgent(phase: TimerPhase, remainingMs: number | null): boolean {
-  if (phase === 'expired' || phase === 'wrappingUp') return true;
-  return (phase === 'counting' || phase === 'warned') && remainingMs !== null && remainingMs <= URGENT_MS;
-}
+/**
+ * The badge of one conversation. A tick that changes only the text writes it into `textRef`'s element without a
+ * render; anything else the badge shows renders again. Ticks that change nothing visible do neither.
+ */
+export function useCountdown(conversationSid: string, nowSource: NowSource): Countdown {
+  const timer = useSelector((state: StateWithInactivity) => selectTimer(state, conversationSid));
+  const [model, setModel] = useState(() => (timer === undefined ? null : badgeModelAt(timer, nowSource.now())));
+  // What is on screen: `model` but for a newer text.
+  const shown = useRef(model);
+  const textRef = useRef<HTMLSpanElement>(null);
 
-/** The badge model of `timer` at `now`. */
-export function badgeModelAt(timer: ConversationTimer, now: number): BadgeModel {
-  const view = countdownViewAt(timer, now);
-  const { phase, warningsSent } = view;
-  // A deadline that may have missed a customer message is not shown, nor counted down as if it were going to fire.
-  const remainingMs = phase === 'awaitingHistory' ? null : view.remainingMs;
-  return {
-    phase,
-    remainingMs,
-    warningsSent,
-    text: countdownText(phase, remainingMs),
-    urgent: isUrgent(phase, remainingMs),
-  };
-}
+  // After every render: the text element may be new, and React never renders its text.
+  useLayoutEffect(() => writeText(textRef.current, shown.current?.text));
 
-/** Whether two models look the same on screen (remainingMs alone changes every millisecond and is not shown). */
-export function sameBadge(shown: BadgeModel, next: BadgeModel): boolean {
-  return (
-    shown.text === next.text &&
-    shown.phase === next.phase &&
-    shown.urgent === next.urgent &&
-    shown.warningsSent === next.warningsSent
-  );
-}
+  // A layout effect, so a view made stale by a store change is replaced before the browser paints it.
+  useLayoutEffect(() => {
+    const refresh = (now: number): void => {
+      const next = timer === undefined ? null : badgeModelAt(timer, now);
+      const current = shown.current;
+      if (current === next || (current !== null && next !== null && sameBadge(current, next))) return;
+      shown.current = next;
+      if (current !== null && next !== null && textRef.current !== null && differsOnlyInText(current, next)) {
+        writeText(textRef.current, next.text);
+      } else {
+        setModel(next);
+      }
+    };
+    refresh(nowSource.now());
+    // Untracked conversations (voice tasks, other plugins' chats) never listen to the ticker.
+    return timer === undefined ? undefined : nowSource.subscribe(refresh);
+  }, [timer, nowSource]);
 
-/** The badge model of one conversation, re-rendering only when what the badge shows changes. */
-export function useCountdown(conversationSid: string, nowSource: NowSource): BadgeModel | null {
-  return useTimerView(conversationSid, nowSource, badgeModelAt, sameBadge);
+  return { model, textRef };
 }
