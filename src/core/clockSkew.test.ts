@@ -1,4 +1,4 @@
-import { SKEW_WINDOW, createClockSkew, estimateOffset } from './clockSkew';
+import { SKEW_WINDOW, createClockSkew, estimateOffset, latestInstantOf } from './clockSkew';
 
 describe('core/clockSkew', () => {
   it('counts a server time as now while nothing is known: never earlier than a correct clock would', () => {
@@ -49,5 +49,16 @@ describe('core/clockSkew', () => {
     expect(skew.offsetMs()).toBe(100);
     for (let i = 0; i < SKEW_WINDOW; i += 1) skew.observeReceived(i * 1_000 + 300_100, i * 1_000);
     expect(skew.offsetMs()).toBe(300_100);
+  });
+
+  describe('latestInstantOf', () => {
+    it('reads a whole-second stamp as the last millisecond of its second', () => {
+      expect(latestInstantOf(Date.parse('2026-12-04T10:15:00Z'))).toBe(Date.parse('2026-12-04T10:15:00.999Z'));
+    });
+
+    it('keeps a stamp with milliseconds as it is', () => {
+      expect(latestInstantOf(Date.parse('2026-12-04T10:15:00.001Z'))).toBe(Date.parse('2026-12-04T10:15:00.001Z'));
+      expect(latestInstantOf(Date.parse('2026-12-04T10:15:00.999Z'))).toBe(Date.parse('2026-12-04T10:15:00.999Z'));
+    });
   });
 });

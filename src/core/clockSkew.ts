@@ -34,6 +34,15 @@ export const SKEW_WINDOW = 20;
  */
 export const SKEW_OUTLIER_MS = 60_000;
 
+/**
+ * The latest instant a server stamp can stand for. Twilio's REST resources are stamped to the whole second
+ * (`2026-12-04T10:15:00Z`): an event stamped `s` happened somewhere in [s, s + 1 s). Where a stamp is taken as the
+ * start of a countdown, the latest reading never starts it before the event; a stamp with milliseconds is exact.
+ */
+export function latestInstantOf(serverStamp: number): number {
+  return serverStamp % 1_000 === 0 ? serverStamp + 999 : serverStamp;
+}
+
 /** The estimate from a window of bounds: the lowest one that is not an outlier. Pure. */
 export function estimateOffset(bounds: readonly number[]): number | null {
   if (bounds.length === 0) return null;

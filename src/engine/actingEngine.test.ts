@@ -1,4 +1,5 @@
 import { fakeTask } from '../flex/testing/fakeFlex';
+import type { TaskLike } from '../tasks/messagingTask';
 import { ORIGINAL_CONFIG, flushPromises, startHarness } from '../flex/testing/engineHarness';
 
 const T0 = 1_000_000;
@@ -208,7 +209,8 @@ describe('engine/actingEngine', () => {
 
     it('counts a chat accepted before the page loaded from its acceptance, not from the page load', async () => {
       const harness = startHarness({ tasks: [fakeTask(1, { dateUpdated: new Date(T0 - 10_000) })] });
-      expect(harness.timer()?.phase).toMatchObject({ kind: 'counting', deadlineAt: T0 - 10_000 + 35_000 });
+      // A whole-second stamp is read as the last millisecond of its second: the countdown never starts before it.
+      expect(harness.timer()?.phase).toMatchObject({ kind: 'counting', deadlineAt: T0 - 10_000 + 999 + 35_000 });
       await harness.advance(1_000);
       expect(harness.effects.wrapups).toEqual([]);
     });
@@ -226,6 +228,48 @@ describe('engine/actingEngine', () => {
   });
 
   describe('clock skew', () => {
+    /** Task 2, accepted at server time `acceptedAt` (a stamp with milliseconds), handed over by Flex at `heardAt`. */
+    const acceptLate = async (
+      harness: ReturnType<typeof startHarness>,
+      acceptedAt: number,
+      heardAt: number,
+      createdAt = acceptedAt - 200,
+    ) => {
+      await harness.advanceTo(heardAt);
+      harness.tasks.set(fakeTask(2, { dateCreated: new Date(createdAt), dateUpdated: new Date(acceptedAt) }));
+      await harness.advance(0);
+    };
+
+    it('counts a chat accepted live from its acceptance, not from when a slow tab heard of it', async () => {
+      const harness = startHarness();
+      await acceptLate(harness, T0 + 5_234, T0 + 5_734);
+      expect(harness.timer('CH2')?.phase).toMatchObject({ kind: 'counting', deadlineAt: T0 + 5_234 + 35_000 });
+      await harness.advanceTo(T0 + 5_234 + 35_000 - 1);
+      expect(harness.effects.wrapups).not.toContain('WR2');
+      await harness.advanceTo(T0 + 5_234 + 35_000);
+      expect(harness.effects.wrapups).toContain('WR2');
+    });
+
+    it('never starts a live countdown in the future of the page, whatever the stamp says', async () => {
+      const harness = startHarness();
+      // A stamp ten seconds ahead of Twilio's clock (as a faulty integration might write) on a task created just now.
+      await acceptLate(harness, T0 + 15_234, T0 + 5_734, T0 + 5_534);
+      expect(harness.timer('CH2')?.phase).toMatchObject({ kind: 'counting', deadlineAt: T0 + 5_734 + 35_000 });
+    });
+
+    it('takes a bound once per snapshot: a snapshot Flex hands over again does not raise the estimate', async () => {
+      const harness = startHarness();
+      await harness.advance(0);
+      const estimate = harness.world.skewMemory.offsetMs;
+      expect(estimate).not.toBeNull();
+      const [seen] = harness.tasks.heldTasks();
+      for (let k = 1; k <= 30; k += 1) {
+        await harness.advanceTo(T0 + k * 100);
+        harness.tasks.listeners.forEach((listener) => listener({ ...(seen as TaskLike) }));
+      }
+      expect(harness.world.skewMemory.offsetMs).toBe(estimate);
+    });
+
     it('never wraps up early on reload when the PC clock runs minutes ahead of Twilio', async () => {
       const first = startHarness({ serverBehindMs: 300_000 });
       await first.advanceTo(T0 + 5_000);
@@ -475,7 +519,7 @@ describe('engine/actingEngine', () => {
       harness.tasks.reload([fakeTask(2, { dateUpdated: new Date(T0 + 3_000) })]);
       await harness.advance(0);
       expect(harness.timer('CH1')).toBeUndefined();
-      expect(harness.timer('CH2')?.phase).toMatchObject({ kind: 'counting', deadlineAt: T0 + 3_000 + 35_000 });
+      expect(harness.timer('CH2')?.phase).toMatchObject({ kind: 'counting', deadlineAt: T0 + 3_999 + 35_000 });
       expect(harness.conversations.watchers.get('CH1')?.size ?? 0).toBe(0);
     });
 

@@ -1,5 +1,6 @@
 import type { InactivityConfig } from '../config/policy';
 import type { ClockSkew } from '../core/clockSkew';
+import { latestInstantOf } from '../core/clockSkew';
 import type { ConversationTimer } from '../core/conversationTimer';
 import type { TransferStatus } from '../core/transferStatus';
 import { nextDueAt, planCommands } from '../core/planner';
@@ -19,6 +20,9 @@ import { createReconciliation } from './reconciliation';
 import { startScheduling } from './scheduling';
 import type { TimerIntent } from './tabMessages';
 import { createTaskTracking } from './taskTracking';
+
+/** Tasks whose last bounding snapshot is remembered: far more than an agent holds at once, and a bounded memory. */
+const OBSERVED_TASKS_KEPT = 256;
 
 export interface ActingEngineDeps {
   readonly store: InactivityStore;
@@ -104,13 +108,16 @@ export function startActingEngine(deps: ActingEngineDeps): ActingEngine {
   });
 
   /**
-   * When the countdown of a task found already accepted began: its acceptance (the reservation's last update, in
-   * local time), so a chat that expired while no Flex page acted is wrapped up instead of getting a fresh timer.
+   * When the countdown of an accepted task began: its acceptance (the reservation's last update, in local time), not
+   * when this page heard of it. A chat that expired while no Flex page acted is wrapped up instead of getting a fresh
+   * timer, and a hidden tab, whose renderer may hear of an acceptance late, still closes the chat on time.
    */
   const acceptedAtOf = (task: TaskLike): number => {
     const now = deps.clock.now();
     const updated = task.dateUpdated?.getTime();
-    return updated === undefined || !Number.isFinite(updated) ? now : deps.skew.localTimeOf(updated, now);
+    return updated === undefined || !Number.isFinite(updated)
+      ? now
+      : deps.skew.localTimeOf(latestInstantOf(updated), now);
   };
 
   const transferEvent = (conversationSid: string, status: TransferStatus): InactivityEvent => {
@@ -119,10 +126,23 @@ export function startActingEngine(deps: ActingEngineDeps): ActingEngine {
     return inactivityEvents.transferEnded({ conversationSid, at: deps.clock.now() });
   };
 
-  /** Every task snapshot Flex hands over was stamped by Twilio moments before: a bound on the clock offset. */
+  /** The server time of the last snapshot of each recently seen task that bounded the clock offset, oldest first. */
+  const observedStamps = new Map<string, number>();
+
+  /**
+   * Every new task snapshot Flex hands over was stamped by Twilio moments before: a bound on the clock offset. Flex
+   * hands the same snapshot over again with later changes of its own; bounded again, its stamp would only measure
+   * how long ago it arrived, and enough of those would push the good bounds out of the estimator's window.
+   */
   const observeTask = (task: TaskLike): void => {
     const serverAt = snapshotServerTime(task);
-    if (serverAt !== null) deps.skew.observeReceived(deps.clock.now(), serverAt);
+    if (serverAt === null || serverAt <= (observedStamps.get(task.sid) ?? -Infinity)) return;
+    // Re-inserted so the map stays in order of last sight; the least recently seen task leaves past the bound.
+    observedStamps.delete(task.sid);
+    observedStamps.set(task.sid, serverAt);
+    const oldest = observedStamps.keys().next();
+    if (observedStamps.size > OBSERVED_TASKS_KEPT && oldest.done !== true) observedStamps.delete(oldest.value);
+    deps.skew.observeReceived(deps.clock.now(), serverAt);
   };
 
   /** The timers of the conversations this tab follows: the only ones anything is planned for. */

@@ -21,7 +21,7 @@ export interface TrackedConversation {
 export interface TrackingListener {
   /** A task snapshot from Flex: at start-up, on a resync and with every task event. */
   onTaskSeen(task: TaskLike): void;
-  /** When the countdown of a task found accepted without having seen it accepted began (its acceptance). */
+  /** When the countdown of an accepted task began: its acceptance, whenever this page hears of it. */
   acceptedAtOf(task: TaskLike): number;
   /** Live messages of `conversation` are followed from now on: its history can be read without a gap. */
   onAttached(conversation: TrackedConversation): void;
@@ -141,7 +141,7 @@ export function createTaskTracking(deps: TaskTrackingDeps, listener: TrackingLis
     if (facts === null) return;
     const entry = tracked.get(facts.conversationSid);
     if (task.status === ACCEPTED) {
-      if (entry === undefined) track(task, deps.clock.now());
+      if (entry === undefined) track(task, listener.acceptedAtOf(task));
     } else if (entry !== undefined && entry.task.reservationSid === facts.reservationSid) {
       // Wrap-up by anyone, completion, cancellation, timeout, rescinding or a transfer away: this reservation is over.
       release(facts.conversationSid);
