@@ -1,4 +1,5 @@
 import type { InactivityConfig } from '../config/policy';
+import type { ConversationTimer } from '../core/conversationTimer';
 import { isTimed } from '../config/policy';
 import { inactivityEvents } from '../state/inactivityEvents';
 import { selectInactivity } from '../state/selectors';
@@ -9,21 +10,42 @@ import { messagingTaskFacts } from '../tasks/messagingTask';
 import type { InactivityStore, TaskGateway } from './ports';
 
 /**
- * The acting tab is the only writer of the timers: it saves them whenever they change (and once now). Returns the
- * way to stop.
+ * The acting tab is the only writer of the timers: it saves them whenever they change (and once now). The first change
+ * of a task is saved at once and the task's further changes together at the end of its microtasks, so a burst of
+ * dispatches costs two writes instead of one each. Returns the way to stop, which saves what is still pending.
  */
 export function startTimerWriter(store: InactivityStore, timerStore: TimerStore, isActing: () => boolean): () => void {
   let last: unknown;
+  let flushQueued = false;
+  let stopped = false;
+  const timersNow = (): Readonly<Record<string, ConversationTimer>> => selectInactivity(store.getState()).timers;
   // Flex's store changes on every Flex action: only a change of our timers is worth asking leadership about (a
   // storage read with the lease), and a tab whose lead lapsed must not overwrite what the new acting tab saves.
   const save = (): void => {
-    const timers = selectInactivity(store.getState()).timers;
+    const timers = timersNow();
     if (timers === last || !isActing()) return;
     last = timers;
     timerStore.save(timers);
   };
+  // A microtask still runs before the page can be unloaded: deferring to it loses nothing a reload could restore. A
+  // promise rather than queueMicrotask, which fake clocks (Jest's included) hold back until they are advanced.
+  const flush = (): void => {
+    flushQueued = false;
+    if (!stopped) save();
+  };
+  const onChange = (): void => {
+    if (flushQueued || timersNow() === last) return;
+    save();
+    flushQueued = true;
+    void Promise.resolve().then(flush);
+  };
   save();
-  return store.subscribe(save);
+  const unsubscribe = store.subscribe(onChange);
+  return () => {
+    unsubscribe();
+    if (flushQueued) save();
+    stopped = true;
+  };
 }
 
 export interface MirrorDeps {

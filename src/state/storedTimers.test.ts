@@ -4,6 +4,7 @@ import { onHistoryReconciled, startTimer } from '../core/conversationTimer';
 import { inactivityEvents } from './inactivityEvents';
 import { inactivityReducer, initialInactivityState } from './inactivitySlice';
 import {
+  createTimerSerializer,
   isStoredTimer,
   parseStoredTimers,
   restorableTimers,
@@ -51,6 +52,39 @@ function rawEntry(overrides: Record<string, unknown>): Record<string, unknown> {
   return entry;
 }
 
+/** One timer in each phase and history status, with both policies set in one of them. */
+function timersInEveryPhase(): ConversationTimer[] {
+  return [
+    timer(),
+    timer({
+      conversationSid: 'CH2',
+      reservationSid: 'WR2',
+      policy: originalPolicy({ startOn: 'agent_reply', timerMs: 60_000, closingMessage: 'Bye' }),
+      nextPolicy: originalPolicy({ timerMs: 3_600_000, warnings: [] }),
+      phase: { kind: 'waiting' },
+    }),
+    timer({
+      conversationSid: 'CH3',
+      reservationSid: 'WR3',
+      phase: { kind: 'paused', remainingMs: 12_345, warningsSent: 2 },
+    }),
+    timer({ conversationSid: 'CH4', reservationSid: 'WR4', cycle: 7, phase: { kind: 'expired' } }),
+    timer({ conversationSid: 'CH5', reservationSid: 'WR5', phase: { kind: 'wrappingUp', heldMessage: null } }),
+    timer({
+      conversationSid: 'CH6',
+      reservationSid: 'WR6',
+      phase: { kind: 'wrappingUp', heldMessage: { at: T0 + 61_000, messageIndex: 12 } },
+    }),
+    timer({
+      conversationSid: 'CH7',
+      reservationSid: 'WR7',
+      phase: { kind: 'wrappingUp', heldMessage: { at: T0 } },
+    }),
+    timer({ conversationSid: 'CH8', reservationSid: 'WR8', phase: { kind: 'done' }, channelType: '' }),
+    timer({ conversationSid: 'CH9', reservationSid: 'WR9', history: 'unread', cycleStartIndex: 4 }),
+  ];
+}
+
 /** A version 1 entry, as the plugin stored them before phases. */
 const VERSION_1_ENTRY = {
   conversationSid: 'CH1',
@@ -86,35 +120,7 @@ describe('state/storedTimers', () => {
 
   describe('serializeTimers and parseStoredTimers', () => {
     it('round-trip timers in every phase and history status', () => {
-      const timers = [
-        timer(),
-        timer({
-          conversationSid: 'CH2',
-          reservationSid: 'WR2',
-          policy: originalPolicy({ startOn: 'agent_reply', timerMs: 60_000, closingMessage: 'Bye' }),
-          nextPolicy: originalPolicy({ timerMs: 3_600_000, warnings: [] }),
-          phase: { kind: 'waiting' },
-        }),
-        timer({
-          conversationSid: 'CH3',
-          reservationSid: 'WR3',
-          phase: { kind: 'paused', remainingMs: 12_345, warningsSent: 2 },
-        }),
-        timer({ conversationSid: 'CH4', reservationSid: 'WR4', cycle: 7, phase: { kind: 'expired' } }),
-        timer({ conversationSid: 'CH5', reservationSid: 'WR5', phase: { kind: 'wrappingUp', heldMessage: null } }),
-        timer({
-          conversationSid: 'CH6',
-          reservationSid: 'WR6',
-          phase: { kind: 'wrappingUp', heldMessage: { at: T0 + 61_000, messageIndex: 12 } },
-        }),
-        timer({
-          conversationSid: 'CH7',
-          reservationSid: 'WR7',
-          phase: { kind: 'wrappingUp', heldMessage: { at: T0 } },
-        }),
-        timer({ conversationSid: 'CH8', reservationSid: 'WR8', phase: { kind: 'done' }, channelType: '' }),
-        timer({ conversationSid: 'CH9', reservationSid: 'WR9', history: 'unread', cycleStartIndex: 4 }),
-      ];
+      const timers = timersInEveryPhase();
       expect(parseStoredTimers(serializeTimers(keyed(...timers)))).toEqual({ timers, problem: null });
     });
 
@@ -200,6 +206,39 @@ describe('state/storedTimers', () => {
         kind: 'wrappingUp',
         heldMessage: { at: T0 + 61_000, messageIndex: 3 },
       });
+    });
+  });
+
+  describe('createTimerSerializer', () => {
+    it('writes exactly what serializeTimers writes, so stored state reads back as before', () => {
+      const timers = keyed(...timersInEveryPhase());
+      const serialize = createTimerSerializer();
+      expect(serialize(timers)).toBe(serializeTimers(timers));
+      expect(serialize({})).toBe(serializeTimers({}));
+      expect(parseStoredTimers(serialize(timers))).toEqual({ timers: Object.values(timers), problem: null });
+    });
+
+    it('serialises only the timer objects it has not seen, and writes the latest of each', () => {
+      const serialize = createTimerSerializer();
+      const seen = timersInEveryPhase();
+      serialize(keyed(...seen));
+      const changed = timer({ conversationSid: 'CH3', reservationSid: 'WR3', phase: { kind: 'expired' } });
+      const added = timer({ conversationSid: 'CH10', reservationSid: 'WR10' });
+      const next = { ...keyed(...seen), CH3: changed, CH10: added };
+      const stringify = jest.spyOn(JSON, 'stringify');
+      try {
+        const text = serialize(next);
+        // The changed timer and the new one; the eight unchanged ones keep their text.
+        expect(stringify).toHaveBeenCalledTimes(2);
+        expect(text).toBe(serializeTimers(next));
+      } finally {
+        stringify.mockRestore();
+      }
+    });
+
+    it('never writes fields a caller attached beyond the timer', () => {
+      const withExtras = { ...timer(), customerName: 'Ada Lovelace' };
+      expect(createTimerSerializer()(keyed(withExtras))).not.toMatch(/Ada/);
     });
   });
 

@@ -84,6 +84,30 @@ export function serializeTimers(timers: Readonly<Record<string, ConversationTime
   return JSON.stringify(document);
 }
 
+/** What {@link serializeTimers} writes for one timer. */
+function storedTextOf(timer: ConversationTimer): string {
+  return JSON.stringify(storedFieldsOf(timer));
+}
+
+/**
+ * {@link serializeTimers} for a writer that saves the timers again and again: the text of each timer object is kept
+ * while the object lives and only new objects are serialised, so a save costs what changed plus joining the pieces.
+ * Timers are immutable (the reducers make a new object for every change), which is what makes the cache valid. The
+ * text is exactly what `serializeTimers` returns.
+ */
+export function createTimerSerializer(): (timers: Readonly<Record<string, ConversationTimer>>) => string {
+  const texts = new WeakMap<ConversationTimer, string>();
+  const textOf = (timer: ConversationTimer): string => {
+    const known = texts.get(timer);
+    if (known !== undefined) return known;
+    const text = storedTextOf(timer);
+    texts.set(timer, text);
+    return text;
+  };
+  // JSON.stringify of a StoredDocument, whose entries are written just as JSON.stringify writes array elements.
+  return (timers) => `{"version":${STORAGE_VERSION},"timers":[${Object.values(timers).map(textOf).join(',')}]}`;
+}
+
 /** What was read back: the valid timers, and a description of anything that was discarded. */
 export interface StoredTimersReading {
   readonly timers: ConversationTimer[];

@@ -1,12 +1,15 @@
 import type { ConversationTimer } from '../core/conversationTimer';
 import type { KeyValueStorage } from '../runtime/keyValueStorage';
-import { parseStoredTimers, serializeTimers } from './storedTimers';
+import { createTimerSerializer, parseStoredTimers } from './storedTimers';
 
 /** Where timers survive a page reload. */
 export interface TimerStore {
   /** The timers stored by the previous page, or none. Never throws. */
   load(): ConversationTimer[];
-  /** Persists `timers` unless it is the very object saved last: ticks that change nothing never write. */
+  /**
+   * Persists `timers` unless it is the very object saved last: ticks that change nothing never write. Only the timer
+   * objects not saved before are serialised.
+   */
   save(timers: Readonly<Record<string, ConversationTimer>>): void;
 }
 
@@ -24,6 +27,7 @@ export interface TimerStoreOptions {
 export function createTimerStore({ storage, key, warn }: TimerStoreOptions): TimerStore {
   let lastSaved: Readonly<Record<string, ConversationTimer>> | undefined;
   let persisting = true;
+  const serialize = createTimerSerializer();
 
   const fallBackToMemory = (what: string, error: unknown): void => {
     persisting = false;
@@ -57,7 +61,7 @@ export function createTimerStore({ storage, key, warn }: TimerStoreOptions): Tim
       if (!persisting || timers === lastSaved) return;
       lastSaved = timers;
       try {
-        storage().setItem(key, serializeTimers(timers));
+        storage().setItem(key, serialize(timers));
       } catch (error) {
         fallBackToMemory('cannot write localStorage', error);
         forgetStaleCopy();
