@@ -31,33 +31,24 @@ function formatSegment(segment: PathSegment): string {
  * length, long arrays and objects named instead of printed. Never throws (BigInt and cycles break JSON.stringify).
  */
 export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return describeString(value);
-  if (typeof value === 'number') return Number.isFinite(value) ? JSON.stringify(value) : String(value);
+  if (typeof value === 'string') {
+    if (value.length <= MAX_SHOWN_LENGTH) return JSON.stringify(value);
+    return `${JSON.stringify(`${value.slice(0, STRING_EXCERPT_LENGTH)}…`)}, ${value.length} characters`;
+  }
   if (typeof value === 'bigint') return `${value.toString()}n`;
-  if (typeof value === 'boolean' || value === null || value === undefined) return String(value);
-  if (typeof value === 'object') return describeComposite(value);
-  return describeType(value);
-}
-
-function describeString(value: string): string {
-  if (value.length <= MAX_SHOWN_LENGTH) return JSON.stringify(value);
-  return `${JSON.stringify(`${value.slice(0, STRING_EXCERPT_LENGTH)}…`)}, ${value.length} characters`;
-}
-
-function describeComposite(value: object): string {
-  const json = safeStringify(value);
-  if (json !== undefined && json.length <= MAX_SHOWN_LENGTH) return json;
+  // String() is JSON for finite numbers and names NaN and Infinity, which JSON would turn into null.
+  if (typeof value !== 'object' || value === null) {
+    return typeof value === 'symbol' || typeof value === 'function' ? describeType(value) : String(value);
+  }
+  let json: unknown;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    // A BigInt inside, or a cycle: named below.
+  }
+  if (typeof json === 'string' && json.length <= MAX_SHOWN_LENGTH) return json;
   if (Array.isArray(value)) return `an array of ${value.length} item${value.length === 1 ? '' : 's'}`;
   return 'an object';
-}
-
-function safeStringify(value: object): string | undefined {
-  try {
-    const json: unknown = JSON.stringify(value);
-    return typeof json === 'string' ? json : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Names the JSON type of a value for "got ..." phrases: `a string`, `null`, `an array`, ... */

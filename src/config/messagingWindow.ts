@@ -1,3 +1,5 @@
+import { hasOwn } from './hasOwn';
+
 /**
  * Channels that accept free-form business messages only within a window after the customer's last message. A
  * warning or closing message due later would be refused (WhatsApp: Twilio error 63016), so it is not sent; the
@@ -9,9 +11,7 @@ export const CUSTOMER_SERVICE_WINDOWS_MS: Readonly<Record<string, number>> = {
 
 /** The window of `channelType` in ms, or null when the channel has none. */
 export function messagingWindowOf(channelType: string): number | null {
-  return Object.prototype.hasOwnProperty.call(CUSTOMER_SERVICE_WINDOWS_MS, channelType)
-    ? (CUSTOMER_SERVICE_WINDOWS_MS[channelType] as number)
-    : null;
+  return hasOwn(CUSTOMER_SERVICE_WINDOWS_MS, channelType) ? (CUSTOMER_SERVICE_WINDOWS_MS[channelType] as number) : null;
 }
 
 /**

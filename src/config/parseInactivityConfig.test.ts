@@ -1018,3 +1018,38 @@ describe('config/describeProblems', () => {
     expect(formatPath(['warnings', 2, 'message'])).toBe('customerInactivity.warnings[2].message');
   });
 });
+
+describe('config/parseInactivityConfig: fallbacks and hints the table-driven reader must keep', () => {
+  it('says a channel keeps the inherited setting of no warnings when its warning_sec is rejected', () => {
+    expect(messagesOf({ warnings: [], channels: { sms: { warning_sec: 'x' } } })).toEqual([
+      'customerInactivity.channels.sms.warning_sec ("x") must be a number of seconds, got a string; keeping the inherited setting of no warnings.',
+    ]);
+  });
+
+  it('suggests a key two typos away, none three away, and no key for a huge one', () => {
+    const huge = 'x'.repeat(100_000);
+    const messages = messagesOf({ tmer_se: 1, tmr_se: 1, [huge]: 1 });
+    expect(messages[0]).toBe(
+      `customerInactivity.tmer_se is not a known key; it is ignored (did you mean timer_sec? known keys: ${KNOWN_TOP}).`,
+    );
+    expect(messages[1]).toBe(`customerInactivity.tmr_se is not a known key; it is ignored (known keys: ${KNOWN_TOP}).`);
+    expect(messages[2]?.endsWith(`is not a known key; it is ignored (known keys: ${KNOWN_TOP}).`)).toBe(true);
+  });
+
+  it('notes the WhatsApp window once for a top-level timer that every queue inherits', () => {
+    const parsed = parseInactivityConfig({
+      timer_sec: 90_000,
+      warning_sec: 600,
+      queues: { A: { extend_sec: 60 }, B: {} },
+    });
+    expect(parsed.problems.map((problem) => problem.key)).toEqual(['customerInactivity.timer_sec']);
+  });
+
+  it('skips the holes of a sparse warnings array without a problem', () => {
+    const sparse: unknown[] = [];
+    sparse[1] = warning(10, 'a');
+    const parsed = parseInactivityConfig({ warnings: sparse });
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.config.defaultPolicy.warnings).toEqual([{ beforeMs: 10_000, message: 'a' }]);
+  });
+});

@@ -1,7 +1,8 @@
 import { CUSTOMER_SERVICE_WINDOWS_MS } from './messagingWindow';
-import type { ChannelPolicy, ConfigProblem, ParsedConfig, PolicySet, StartOn, WarningPolicy } from './policy';
-import { describeType, describeValue, formatPath } from './describeProblems';
+import type { ChannelPolicy, ConfigProblem, InactivityConfig, ParsedConfig, PolicySet, StartOn } from './policy';
+import { CONFIG_ROOT, describeType, describeValue, formatPath } from './describeProblems';
 import type { ConfigPath } from './describeProblems';
+import { hasOwn } from './hasOwn';
 
 /** Countdown length when `timer_sec` is not set. */
 export const DEFAULT_TIMER_SEC = 300;
@@ -54,74 +55,73 @@ const DEFAULTS_SUMMARY =
   `timer_sec ${DEFAULT_TIMER_SEC}, warning_sec ${DEFAULT_WARNING_SEC}, start_on "customer_message", ` +
   `extend_sec ${DEFAULT_EXTEND_SEC}, no closing message`;
 
-/** A warning plus where its values came from, so a later conflict can name the key the admin has to change. */
-interface DraftWarning extends WarningPolicy {
-  /** Path of the key that set `beforeMs`; null for the built-in default. */
-  readonly timePath: ConfigPath | null;
-  /** Path of the key that set `message`; null for the built-in default. */
-  readonly messagePath: ConfigPath | null;
-}
+/** Flex Insights shows the outcome as a label: short text. */
+const MAX_OUTCOME_LENGTH = 255;
 
-interface ListedWarning extends DraftWarning {
-  readonly timePath: ConfigPath;
-}
+// The bundle keeps property names and string literals as written, so drafts and layers are tuples (their labels cost
+// nothing) and every setting is read from one table by the same code at every level.
 
-interface DraftPolicy extends Omit<ChannelPolicy, 'warnings'> {
-  readonly warnings: readonly DraftWarning[];
-  /** Path of the key that set each setting (by key name); a key not in here has its built-in default. */
-  readonly from: Readonly<Record<string, ConfigPath>>;
-}
+/** A raw value's verdict: the accepted value, boxed (it may be null or false), or what was expected instead. */
+type Read<T> = [T] | string;
+
+type Scalar = boolean | number | string | null;
+
+/** A policy's settings other than its warnings, in the order of `SCALARS`. */
+type Values = readonly [
+  enabled: boolean,
+  timerMs: number,
+  startOn: StartOn,
+  closingMessage: string | null,
+  extendMs: number,
+  reportOutcome: string | null,
+];
+
+/** A warning plus the keys that set its time and text (null: the built-in default), so a conflict can name them. */
+type DraftWarning = readonly [
+  beforeMs: number,
+  message: string,
+  timePath: ConfigPath | null,
+  messagePath: ConfigPath | null,
+];
+
+type ListedWarning = readonly [beforeMs: number, message: string, timePath: ConfigPath, messagePath: ConfigPath];
+
+/** A policy being resolved: its values, the key that set each value (by index; none: the default), its warnings. */
+type Draft = readonly [values: Values, from: readonly (ConfigPath | undefined)[], warnings: readonly DraftWarning[]];
 
 /** One level's drafts: its own policy, and its channels' (for a queue, every top-level channel's too). */
-interface DraftLevel {
-  readonly policy: DraftPolicy;
-  readonly channels: ReadonlyMap<string, DraftPolicy>;
-}
+type Level = readonly [policy: Draft, channels: ReadonlyMap<string, Draft>];
 
 type Fields = Readonly<Record<string, unknown>>;
 
-type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly expected: string };
+/** Records a problem; `text` continues the sentence that starts with the formatted path. */
+type Say = (path: ConfigPath, text: string, notice?: boolean) => void;
 
-interface Reporter {
-  /** `text` continues the sentence that starts with the formatted path. */
-  readonly error: (path: ConfigPath, text: string) => void;
-  readonly notice: (path: ConfigPath, text: string) => void;
-}
+/**
+ * One object of settings (the top level, or the overrides of a channel, a queue or a queue's channel, or a warning
+ * item), where it is, the keys accepted there and where its problems go.
+ */
+type Layer = readonly [fields: Fields, path: ConfigPath, known: readonly string[], say: Say];
 
-/** One object of settings: the top level, or the overrides of a channel, a queue or a queue's channel. */
-interface Layer {
-  readonly fields: Fields;
-  readonly path: ConfigPath;
-  /** The keys accepted at this level. */
-  readonly known: readonly string[];
-  readonly report: Reporter;
-}
+/** Each setting besides the warnings: its key, default, reader and, for a nullable one, what null means. */
+const SCALARS: ReadonlyArray<
+  readonly [key: string, fallback: Scalar, read: (value: unknown) => Read<Scalar>, none?: string]
+> = [
+  ['enabled', true, (value) => (typeof value === 'boolean' ? [value] : `must be true or false${got(value)}`)],
+  ['timer_sec', DEFAULT_TIMER_SEC * 1000, (value) => readSeconds(value, [MIN_TIMER_SEC, MAX_TIMER_SEC])],
+  ['start_on', START_ON_VALUES[0] as StartOn, readStartOn],
+  ['closing_message', null, (value) => readText(value, MAX_MESSAGE_LENGTH, true), 'closing message'],
+  ['extend_sec', DEFAULT_EXTEND_SEC * 1000, (value) => readSeconds(value, [MIN_EXTEND_SEC, MAX_EXTEND_SEC])],
+  ['report_outcome', null, (value) => readText(value, MAX_OUTCOME_LENGTH, true), 'outcome written'],
+];
 
-interface CollectedProblem {
-  readonly path: ConfigPath;
-  readonly problem: ConfigProblem;
-}
+const DROPPED = 'the warning is dropped.';
+const { freeze } = Object;
 
-const DEFAULT_WARNING: DraftWarning = {
-  beforeMs: DEFAULT_WARNING_SEC * 1000,
-  message: DEFAULT_WARNING_MESSAGE,
-  timePath: null,
-  messagePath: null,
-};
+const DEFAULT_WARNING: DraftWarning = [DEFAULT_WARNING_SEC * 1000, DEFAULT_WARNING_MESSAGE, null, null];
 
-const DEFAULT_DRAFT: DraftPolicy = {
-  enabled: true,
-  timerMs: DEFAULT_TIMER_SEC * 1000,
-  startOn: 'customer_message',
-  warnings: [DEFAULT_WARNING],
-  closingMessage: null,
-  extendMs: DEFAULT_EXTEND_SEC * 1000,
-  reportOutcome: null,
-  from: {},
-};
-
-/** For levels resolved a second time (a queue over each channel): their problems were reported the first time. */
-const SILENT: Reporter = { error: () => undefined, notice: () => undefined };
+// The casts to Values below hold because SCALARS lists the settings in the order of Values, each with its own reader.
+const DEFAULT_DRAFT: Draft = [SCALARS.map((spec) => spec[1]) as unknown as Values, [], [DEFAULT_WARNING]];
 
 /** The policy used when nothing is configured: 300 s timer, one warning 60 s before, no closing message. */
 export const DEFAULT_POLICY: ChannelPolicy = toPolicy(DEFAULT_DRAFT);
@@ -136,49 +136,72 @@ export function parseInactivityConfig(raw: unknown): ParsedConfig {
     return parseUnchecked(raw);
   } catch {
     // Only reachable with exotic input (a Proxy or a throwing getter); the plugin must still start.
-    return defaultsWith('error', ` could not be read; using the defaults (${DEFAULTS_SUMMARY}).`);
+    return defaultsWith(' could not be read; ');
   }
 }
 
 function parseUnchecked(raw: unknown): ParsedConfig {
-  if (raw === undefined) {
-    return defaultsWith('notice', ` was not found in ui_attributes; using the defaults (${DEFAULTS_SUMMARY}).`);
-  }
-  if (!isRecord(raw)) {
-    const text = ` (${describeValue(raw)}) must be an object, got ${describeType(raw)}; using the defaults (${DEFAULTS_SUMMARY}).`;
-    return defaultsWith('error', text);
-  }
-  const collected: CollectedProblem[] = [];
-  const report = collectInto(collected);
-  const layer: Layer = { fields: raw, path: [], known: TOP_LEVEL_KEYS, report };
-  const policy = resolveLayer(layer, DEFAULT_DRAFT);
-  const top: DraftLevel = { policy, channels: resolveChannels(layer, () => policy) };
-  const queues = overrideEntries(layer, 'queues').map(([name, fields]): [string, DraftLevel] => [
+  if (raw === undefined) return defaultsWith(' was not found in ui_attributes; ', true);
+  if (!isRecord(raw)) return defaultsWith(`${shown(raw)}must be an object${got(raw)}; `);
+  const found: Array<[rank: number[], problem: ConfigProblem]> = [];
+  const say: Say = (path, text, notice) => {
+    found.push([rankOf(raw, path), problemAt(formatPath(path), text, notice)]);
+  };
+  const layer: Layer = [raw, [], TOP_LEVEL_KEYS, say];
+  const top = resolveLevel(layer, [DEFAULT_DRAFT, new Map()]);
+  const queues = overrides(layer, 'queues').map(([name, fields]): [string, Level] => [
     name,
-    resolveQueue({ ...layer, fields, path: ['queues', name], known: QUEUE_KEYS }, top),
+    resolveLevel([fields, ['queues', name], QUEUE_KEYS, say], top),
   ]);
-  noteMessagingWindows([top, ...queues.map(([, queue]) => queue)], report);
+  noteMessagingWindows([top, ...queues.map((queue) => queue[1])], say);
   const queuePolicies = Object.fromEntries(queues.map(([name, queue]) => [name, toPolicySet(queue)]));
-  const config = { ...toPolicySet(top), ...(queues.length > 0 ? { queuePolicies } : {}) };
-  return { config, problems: orderByAppearance(raw, collected) };
+  const config: InactivityConfig = { ...toPolicySet(top), ...(queues.length > 0 ? { queuePolicies } : {}) };
+  // Problems are listed in the order their keys appear in the admin's JSON; sort is stable for equal ranks.
+  return { config, problems: found.sort((a, b) => compareRanks(a[0], b[0])).map((entry) => entry[1]) };
+}
+
+function defaultsWith(text: string, notice?: boolean): ParsedConfig {
+  const problem = problemAt(CONFIG_ROOT, `${text}using the defaults (${DEFAULTS_SUMMARY}).`, notice);
+  return { config: { defaultPolicy: DEFAULT_POLICY, channelPolicies: {} }, problems: [problem] };
+}
+
+function problemAt(key: string, text: string, notice?: boolean): ConfigProblem {
+  return { level: notice ? 'notice' : 'error', key, message: key + text };
 }
 
 /**
- * Most specific wins, key by key: top level < channel < queue < queue's channel. So a queue applies over each
- * top-level channel too; those merges report nothing, the queue's problems being reported over the top level.
+ * Most specific wins, key by key: top level < channel < queue < queue's channel. The top level is resolved over the
+ * defaults, a queue over the top level; a queue also applies over each top-level channel, quietly (those keys'
+ * problems are reported once, over the top level), and its own channels over those.
  */
-function resolveQueue(layer: Layer, top: DraftLevel): DraftLevel {
-  const policy = resolveLayer(layer, top.policy);
-  const quiet: Layer = { ...layer, report: SILENT };
-  const merged = new Map([...top.channels].map(([type, channel]) => [type, resolveLayer(quiet, channel)]));
-  // `||`, not `??`: drafts are objects, and the old toolchain spells `??` out at length in the bundle.
-  const own = resolveChannels(layer, (type) => merged.get(type) || policy);
-  return { policy, channels: new Map([...merged, ...own]) };
+function resolveLevel(layer: Layer, [basePolicy, baseChannels]: Level): Level {
+  const [, path, known, say] = layer;
+  const policy = resolveLayer(layer, basePolicy);
+  const quiet: Layer = [layer[0], path, known, () => undefined];
+  const channels = new Map([...baseChannels].map(([type, channel]) => [type, resolveLayer(quiet, channel)]));
+  for (const [type, fields] of overrides(layer, 'channels')) {
+    // `||`, not `??`: drafts are arrays, and the old toolchain spells `??` out at length in the bundle.
+    channels.set(
+      type,
+      resolveLayer([fields, [...path, 'channels', type], CHANNEL_KEYS, say], channels.get(type) || policy),
+    );
+  }
+  return [policy, channels];
 }
 
-function toPolicySet(level: DraftLevel): PolicySet {
-  const channelPolicies = Object.fromEntries([...level.channels].map(([type, draft]) => [type, toPolicy(draft)]));
-  return { defaultPolicy: toPolicy(level.policy), channelPolicies };
+function toPolicySet([policy, channels]: Level): PolicySet {
+  const channelPolicies = Object.fromEntries([...channels].map(([type, draft]) => [type, toPolicy(draft)]));
+  return { defaultPolicy: toPolicy(policy), channelPolicies };
+}
+
+// Frozen because one policy object is shared by every conversation on the channel.
+function toPolicy([
+  [enabled, timerMs, startOn, closingMessage, extendMs, reportOutcome],
+  ,
+  list,
+]: Draft): ChannelPolicy {
+  const warnings = freeze(list.map(([beforeMs, message]) => freeze({ beforeMs, message })));
+  return freeze({ enabled, timerMs, startOn, warnings, closingMessage, extendMs, reportOutcome });
 }
 
 /**
@@ -186,147 +209,112 @@ function toPolicySet(level: DraftLevel): PolicySet {
  * customer's last one: with a timer longer than the window, its warnings or closing message would be skipped.
  * Noted once per timer_sec key, however many queues inherit it.
  */
-function noteMessagingWindows(levels: readonly DraftLevel[], report: Reporter): void {
+function noteMessagingWindows(levels: readonly Level[], say: Say): void {
   const noted = new Set<string>();
-  for (const [channelType, windowMs] of Object.entries(CUSTOMER_SERVICE_WINDOWS_MS)) {
-    for (const level of levels) {
-      const policy = level.channels.get(channelType) || level.policy;
-      const path = policy.from.timer_sec;
-      const sendsMessages = policy.warnings.length > 0 || policy.closingMessage !== null;
-      if (!path || !policy.enabled || policy.timerMs <= windowMs || !sendsMessages || noted.has(formatPath(path))) {
-        continue;
+  for (const [type, windowMs] of Object.entries(CUSTOMER_SERVICE_WINDOWS_MS)) {
+    for (const [policy, channels] of levels) {
+      const [[enabled, timerMs, , closingMessage], [, timerPath], warnings] = channels.get(type) || policy;
+      const key = timerPath && formatPath(timerPath);
+      if (key && enabled && timerMs > windowMs && (warnings.length > 0 || closingMessage !== null) && !noted.has(key)) {
+        noted.add(key);
+        say(
+          timerPath,
+          ` (${timerMs / 1_000}) is longer than the ${windowMs / 3_600_000}-hour window in which ${type} accepts ` +
+            `messages after the customer's last one: on ${type}, warnings and a closing message due later are not ` +
+            'sent (the wrap-up still happens).',
+          true,
+        );
       }
-      noted.add(formatPath(path));
-      const hours = windowMs / 3_600_000;
-      report.notice(
-        path,
-        ` (${policy.timerMs / 1_000}) is longer than the ${hours}-hour window in which ${channelType} accepts messages ` +
-          `after the customer's last one: on ${channelType}, warnings and a closing message due later are not sent ` +
-          '(the wrap-up still happens).',
-      );
     }
   }
 }
 
-function defaultsWith(level: ConfigProblem['level'], text: string): ParsedConfig {
-  const problem: ConfigProblem = { level, key: formatPath([]), message: formatPath([]) + text };
-  return { config: { defaultPolicy: DEFAULT_POLICY, channelPolicies: {} }, problems: [problem] };
-}
-
-function collectInto(collected: CollectedProblem[]): Reporter {
-  const add = (level: ConfigProblem['level'], path: ConfigPath, text: string): void => {
-    const key = formatPath(path);
-    collected.push({ path, problem: { level, key, message: key + text } });
-  };
-  return { error: (path, text) => add('error', path, text), notice: (path, text) => add('notice', path, text) };
-}
-
 // ---------------------------------------------------------------------------------------------------------------
-// Layers: the top level and each channel are resolved the same way, against a base policy.
+// Layers: the top level, a queue and each channel are resolved the same way, against a base policy.
 
-function resolveLayer(layer: Layer, base: DraftPolicy): DraftPolicy {
+function resolveLayer(layer: Layer, [baseValues, baseFrom, inherited]: Draft): Draft {
+  const [fields, path, , say] = layer;
   noteUnknownKeys(layer);
-  const scalars = resolveScalars(layer, base);
-  const warnings = fitToTimer(layer, resolveWarnings(layer, base.warnings), scalars.timerMs);
-  return { ...scalars, warnings: [...warnings].sort((a, b) => b.beforeMs - a.beforeMs) };
+  const from = [...baseFrom];
+  const values = SCALARS.map(([key, , read, none], index) => {
+    const fallback = baseValues[index] as Scalar;
+    const value = valueAt(fields, key);
+    if (value === undefined) return fallback;
+    const keyPath = [...path, key];
+    const result = read(value);
+    if (typeof result === 'string') {
+      const fallbackText =
+        fallback === null
+          ? `null (no ${none})`
+          : typeof fallback === 'number'
+            ? showSeconds(fallback)
+            : describeValue(fallback);
+      say(keyPath, `${shown(value)}${result}; using ${sourceText(fallbackText, from[index])}.`);
+      return fallback;
+    }
+    from[index] = keyPath;
+    notePlaceholders(say, keyPath, result[0]);
+    return result[0];
+  }) as unknown as Values;
+  const warnings = resolveWarnings(layer, inherited).filter((warning) => fitsTimer(layer, warning, values[1]));
+  return [values, from, warnings.sort((a, b) => b[0] - a[0])];
 }
 
-function resolveScalars(layer: Layer, base: DraftPolicy): Omit<DraftPolicy, 'warnings'> {
-  const from = { ...base.from };
-  return {
-    enabled: pickValue(layer, from, 'enabled', readBoolean, base.enabled, String),
-    timerMs: pickValue(layer, from, 'timer_sec', readTimerSeconds, base.timerMs, showSeconds),
-    startOn: pickValue(layer, from, 'start_on', readStartOn, base.startOn, (value) => JSON.stringify(value)),
-    closingMessage: pickValue(layer, from, 'closing_message', readClosingMessage, base.closingMessage, showClosing),
-    extendMs: pickValue(layer, from, 'extend_sec', readExtendSeconds, base.extendMs, showSeconds),
-    reportOutcome: pickValue(layer, from, 'report_outcome', readReportOutcome, base.reportOutcome, showOutcome),
-    from,
-  };
-}
-
-/** The layer's value for `key` when it is set and valid (noted in `from`); otherwise `fallback`, reporting why. */
-function pickValue<T>(
-  layer: Layer,
-  from: Record<string, ConfigPath>,
-  key: string,
-  read: (value: unknown) => Read<T>,
-  fallback: T,
-  show: (value: T) => string,
-): T {
-  if (!has(layer.fields, key)) return fallback;
-  const value = layer.fields[key];
-  const result = read(value);
-  const path = [...layer.path, key];
-  if (!result.ok) {
-    const source = from[key];
-    const using =
-      source === undefined ? `the default ${show(fallback)}` : `${show(fallback)} from ${formatPath(source)}`;
-    layer.report.error(path, ` (${describeValue(value)}) ${result.expected}; using ${using}.`);
-    return fallback;
-  }
-  from[key] = path;
-  // closing_message is the only free text among these keys; the others never contain braces.
-  if (typeof result.value === 'string') notePlaceholders(layer.report, path, result.value);
-  return result.value;
-}
-
-function noteUnknownKeys(layer: Layer): void {
-  for (const key of Object.keys(layer.fields)) {
-    const path = [...layer.path, key];
-    if ((key === 'channels' || key === 'queues') && !layer.known.includes(key)) {
-      const text = ` (${describeValue(layer.fields[key])}) is not allowed here: ${key} cannot be nested; it is ignored.`;
-      layer.report.error(path, text);
+/** `channels` and `queues` get their own error where they cannot be nested; other keys get a notice. */
+function noteUnknownKeys([fields, path, known, say]: Layer): void {
+  for (const key of Object.keys(fields)) {
+    const keyPath = [...path, key];
+    if (known.includes(key)) continue;
+    if (known !== WARNING_ITEM_KEYS && (key === 'channels' || key === 'queues')) {
+      say(keyPath, `${shown(fields[key])}is not allowed here: ${key} cannot be nested; it is ignored.`);
     } else {
-      noteIfUnknown(layer.report, path, layer.known);
+      say(keyPath, ` is not a known key; it is ignored ${suggestion(key, known, 'keys')}.`, true);
     }
   }
 }
 
-function noteIfUnknown(report: Reporter, path: ConfigPath, known: readonly string[]): void {
-  const key = path[path.length - 1];
-  if (typeof key !== 'string' || known.includes(key)) return;
-  const closest = closestKey(key, known);
-  const hint = closest === undefined ? '' : `did you mean ${closest}? `;
-  report.notice(path, ` is not a known key; it is ignored (${hint}known keys: ${known.join(', ')}).`);
+/** `(did you mean x? known keys: a, b)`: the hint only when a known name is close. */
+function suggestion(name: string, known: readonly string[], noun: string): string {
+  const closest = closestName(name, known);
+  return `(${closest === undefined ? '' : `did you mean ${closest}? `}known ${noun}: ${known.join(', ')})`;
+}
+
+function sourceText(shownValue: string, source: ConfigPath | null | undefined): string {
+  return source ? `${shownValue} from ${formatPath(source)}` : `the default ${shownValue}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Channels
+// Channels and queues
 
-/** The `channels` of the top level or of a queue (`parent`), each over `baseOf(type)`. */
-function resolveChannels(parent: Layer, baseOf: (type: string) => DraftPolicy): Map<string, DraftPolicy> {
-  return new Map(
-    overrideEntries(parent, 'channels').map(([type, fields]) => {
-      const layer: Layer = { ...parent, fields, path: [...parent.path, 'channels', type], known: CHANNEL_KEYS };
-      return [type, resolveLayer(layer, baseOf(type))];
-    }),
-  );
-}
-
-/** The entries of `parent[key]` that are objects of overrides; everything else is reported and left out. */
-function overrideEntries(parent: Layer, key: 'channels' | 'queues'): Array<[string, Fields]> {
-  if (!has(parent.fields, key)) return [];
-  const map = parent.fields[key];
-  const path = [...parent.path, key];
+/** The override objects in `parent[key]`; everything else there is reported and left out. */
+function overrides([fields, path, , say]: Layer, key: 'channels' | 'queues'): Array<[string, Fields]> {
+  const map = valueAt(fields, key);
+  if (map === undefined) return [];
+  const mapPath = [...path, key];
   const noun = key.slice(0, -1);
   const name = `${noun} ${key === 'channels' ? 'type' : 'name'}`;
   if (!isRecord(map)) {
-    const text = ` (${describeValue(map)}) must be an object mapping ${name}s to overrides, got ${describeType(map)}; no ${noun} overrides are used.`;
-    parent.report.error(path, text);
+    say(
+      mapPath,
+      `${shown(map)}must be an object mapping ${name}s to overrides${got(map)}; no ${noun} overrides are used.`,
+    );
     return [];
   }
-  const parentPolicy = parent.path.length === 0 ? 'top-level' : "queue's";
-  return Object.entries(map).flatMap(([entry, value]): Array<[string, Fields]> => {
-    const entryPath = [...path, entry];
-    if (entry.trim() === '') {
-      parent.report.error(entryPath, ` is not a ${name} (the name is blank); it is ignored.`);
-      return [];
+  return Object.entries(map).filter((entry): entry is [string, Fields] => {
+    const [entryName, value] = entry;
+    const entryPath = [...mapPath, entryName];
+    if (entryName.trim() === '') {
+      say(entryPath, ` is not a ${name} (the name is blank); it is ignored.`);
+      return false;
     }
-    if (key === 'channels') noteChannelSpelling(parent.report, entryPath, entry);
-    if (isRecord(value)) return [[entry, value]];
-    const text = ` (${describeValue(value)}) must be an object of overrides, got ${describeType(value)}; the ${noun} uses the ${parentPolicy} policy.`;
-    parent.report.error(entryPath, text);
-    return [];
+    if (key === 'channels') noteChannelSpelling(say, entryPath, entryName);
+    if (isRecord(value)) return true;
+    const parentPolicy = path.length === 0 ? 'top-level' : "queue's";
+    say(
+      entryPath,
+      `${shown(value)}must be an object of overrides${got(value)}; the ${noun} uses the ${parentPolicy} policy.`,
+    );
+    return false;
   });
 }
 
@@ -334,306 +322,218 @@ function overrideEntries(parent: Layer, key: 'channels' | 'queues'): Array<[stri
  * Overrides are matched to `task.attributes.channelType` exactly, so "SMS", " sms" or a typo like "whatsap" would
  * silently never apply. A custom channel type is still honoured: the admin is told, not overruled.
  */
-function noteChannelSpelling(report: Reporter, path: ConfigPath, type: string): void {
+function noteChannelSpelling(say: Say, path: ConfigPath, type: string): void {
   if (FLEX_CHANNEL_TYPES.includes(type)) return;
   const normalized = type.trim().toLowerCase();
-  if (FLEX_CHANNEL_TYPES.includes(normalized)) {
-    const text = ` only applies to tasks whose channelType is exactly ${JSON.stringify(type)}; Flex writes ${JSON.stringify(normalized)}.`;
-    report.notice(path, text);
-    return;
-  }
-  const closest = closestKey(type, FLEX_CHANNEL_TYPES);
-  const hint = closest === undefined ? '' : `did you mean ${closest}? `;
-  const text =
-    ` is not a channel type Flex Conversations writes (${hint}known types: ${FLEX_CHANNEL_TYPES.join(', ')}); ` +
-    `it applies only to tasks whose channelType is exactly ${JSON.stringify(type)}.`;
-  report.notice(path, text);
+  const tasks = `tasks whose channelType is exactly ${JSON.stringify(type)}`;
+  const text = FLEX_CHANNEL_TYPES.includes(normalized)
+    ? ` only applies to ${tasks}; Flex writes ${JSON.stringify(normalized)}.`
+    : ` is not a channel type Flex Conversations writes ${suggestion(type, FLEX_CHANNEL_TYPES, 'types')}; it applies only to ${tasks}.`;
+  say(path, text, true);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Warnings: a `warnings` array, or the one-item form `warning_sec` + `warning_message`.
 
-interface SingleWarningKeys {
-  readonly seconds?: Read<number>;
-  readonly message?: Read<string>;
-}
-
-function resolveWarnings(layer: Layer, inherited: readonly DraftWarning[]): readonly DraftWarning[] {
-  const single = readSingleWarningKeys(layer);
-  if (has(layer.fields, 'warnings')) {
-    const list = layer.fields.warnings;
-    if (isArray(list)) {
-      noteIgnoredSingleKeys(layer);
-      return readWarningList(layer, list);
-    }
-    const using = usesSingleForm(single)
-      ? 'using warning_sec and warning_message instead'
-      : inheritedWarningsText(inherited);
-    const text = ` (${describeValue(list)}) must be an array of {"before_sec": number, "message": string}, got ${describeType(list)}; ${using}.`;
-    layer.report.error([...layer.path, 'warnings'], text);
+function resolveWarnings([fields, path, , say]: Layer, inherited: readonly DraftWarning[]): readonly DraftWarning[] {
+  const secondsPath = [...path, 'warning_sec'];
+  const messagePath = [...path, 'warning_message'];
+  const [rawSeconds, rawMessage, list] = ['warning_sec', 'warning_message', 'warnings'].map((key) =>
+    valueAt(fields, key),
+  );
+  const seconds = rawSeconds === undefined ? undefined : readSeconds(rawSeconds);
+  const message = rawMessage === undefined ? undefined : readText(rawMessage, MAX_MESSAGE_LENGTH);
+  const usesSingleForm = isArray(seconds) || isArray(message);
+  const listPath = [...path, 'warnings'];
+  if (isArray(list)) {
+    [rawSeconds, rawMessage].forEach((value, index) => {
+      const text = `${shown(value)}is ignored because ${formatPath(listPath)} is set.`;
+      if (value !== undefined) say(index ? messagePath : secondsPath, text, true);
+    });
+    return readWarningList(say, listPath, list);
   }
-  return resolveSingleWarning(layer, single, inherited);
-}
-
-function readSingleWarningKeys(layer: Layer): SingleWarningKeys {
-  const { fields } = layer;
-  return {
-    ...(has(fields, 'warning_sec') ? { seconds: readWarningSeconds(fields.warning_sec) } : {}),
-    ...(has(fields, 'warning_message') ? { message: readMessage(fields.warning_message) } : {}),
-  };
-}
-
-function usesSingleForm(single: SingleWarningKeys): boolean {
-  return single.seconds?.ok === true || single.message?.ok === true;
-}
-
-function noteIgnoredSingleKeys(layer: Layer): void {
-  const listKey = formatPath([...layer.path, 'warnings']);
-  for (const key of ['warning_sec', 'warning_message']) {
-    if (has(layer.fields, key)) {
-      const text = ` (${describeValue(layer.fields[key])}) is ignored because ${listKey} is set.`;
-      layer.report.notice([...layer.path, key], text);
-    }
+  if (list !== undefined) {
+    const using = usesSingleForm ? 'using warning_sec and warning_message instead' : inheritedText(inherited);
+    const shape = '{"before_sec": number, "message": string}';
+    say(listPath, `${shown(list)}must be an array of ${shape}${got(list)}; ${using}.`);
   }
-}
-
-/**
- * The one-item form. A key the layer leaves out (or gets wrong) comes from the single inherited warning, or from the
- * defaults when the layer inherits zero or several warnings: there is no single inherited time or text to reuse.
- */
-function resolveSingleWarning(
-  layer: Layer,
-  single: SingleWarningKeys,
-  inherited: readonly DraftWarning[],
-): readonly DraftWarning[] {
-  if (!usesSingleForm(single)) {
-    const keeping = inheritedWarningsText(inherited);
-    reportSingleFailures(layer, single, keeping, keeping);
-    return inherited;
-  }
+  // A key left out (or wrong) comes from the single inherited warning, or from the defaults when there are zero or
+  // several: there is no single inherited time or text to reuse.
   const [only] = inherited;
-  const template = inherited.length === 1 && only !== undefined ? only : DEFAULT_WARNING;
-  reportSingleFailures(layer, single, `using ${timeSourceText(template)}`, `using ${messageSourceText(template)}`);
-  const seconds = single.seconds?.ok === true ? single.seconds.value : undefined;
-  const message = single.message?.ok === true ? single.message.value : undefined;
-  const warning: DraftWarning = {
-    beforeMs: seconds ?? template.beforeMs,
-    timePath: seconds === undefined ? template.timePath : [...layer.path, 'warning_sec'],
-    message: message ?? template.message,
-    messagePath: message === undefined ? template.messagePath : [...layer.path, 'warning_message'],
-  };
-  return [warning];
-}
-
-function reportSingleFailures(
-  layer: Layer,
-  single: SingleWarningKeys,
-  secondsUsing: string,
-  messageUsing: string,
-): void {
-  const checks: Array<[string, Read<unknown> | undefined, string]> = [
-    ['warning_sec', single.seconds, secondsUsing],
-    ['warning_message', single.message, messageUsing],
+  const [templateMs, templateText, timePath, textPath] = inherited.length === 1 && only ? only : DEFAULT_WARNING;
+  const usings = [
+    `using ${sourceText(showSeconds(templateMs), timePath)}`,
+    `using ${textPath ? `the message from ${formatPath(textPath)}` : 'the default message'}`,
   ];
-  for (const [key, result, using] of checks) {
-    if (result === undefined) continue;
-    const path = [...layer.path, key];
-    if (result.ok) {
-      if (typeof result.value === 'string') notePlaceholders(layer.report, path, result.value);
-    } else {
-      layer.report.error(path, ` (${describeValue(layer.fields[key])}) ${result.expected}; ${using}.`);
+  [seconds, message].forEach((result, index) => {
+    const keyPath = index ? messagePath : secondsPath;
+    if (typeof result === 'string') {
+      say(
+        keyPath,
+        `${shown(index ? rawMessage : rawSeconds)}${result}; ${usesSingleForm ? usings[index] : inheritedText(inherited)}.`,
+      );
+    } else if (result) {
+      notePlaceholders(say, keyPath, result[0]);
     }
-  }
+  });
+  if (!usesSingleForm) return inherited;
+  return [
+    [
+      isArray(seconds) ? seconds[0] : templateMs,
+      isArray(message) ? message[0] : templateText,
+      isArray(seconds) ? secondsPath : timePath,
+      isArray(message) ? messagePath : textPath,
+    ],
+  ];
 }
 
-function timeSourceText(warning: DraftWarning): string {
-  const seconds = showSeconds(warning.beforeMs);
-  return warning.timePath === null ? `the default ${seconds}` : `${seconds} from ${formatPath(warning.timePath)}`;
-}
-
-function messageSourceText(warning: DraftWarning): string {
-  return warning.messagePath === null ? 'the default message' : `the message from ${formatPath(warning.messagePath)}`;
-}
-
-function inheritedWarningsText(inherited: readonly DraftWarning[]): string {
-  if (inherited.length === 1 && inherited[0] === DEFAULT_WARNING) {
-    return `using the default warning (${DEFAULT_WARNING_SEC} s before the deadline)`;
-  }
+function inheritedText(inherited: readonly DraftWarning[]): string {
   if (inherited.length === 0) return 'keeping the inherited setting of no warnings';
-  return `keeping the inherited warnings (${inherited.map((w) => showSeconds(w.beforeMs)).join(' s, ')} s before the deadline)`;
+  const isDefault = inherited.length === 1 && inherited[0] === DEFAULT_WARNING;
+  const times = inherited.map((warning) => showSeconds(warning[0])).join(' s, ');
+  return `${isDefault ? 'using the default warning' : 'keeping the inherited warnings'} (${times} s before the deadline)`;
 }
 
-function readWarningList(layer: Layer, list: readonly unknown[]): readonly DraftWarning[] {
+function readWarningList(say: Say, listPath: ConfigPath, list: readonly unknown[]): readonly DraftWarning[] {
   if (list.length > MAX_WARNINGS) {
-    const text = ` (${describeValue(list)}) must have at most ${MAX_WARNINGS} items; warnings[${MAX_WARNINGS}] and later are dropped.`;
-    layer.report.error([...layer.path, 'warnings'], text);
+    say(
+      listPath,
+      `${shown(list)}must have at most ${MAX_WARNINGS} items; warnings[${MAX_WARNINGS}] and later are dropped.`,
+    );
   }
   const kept: ListedWarning[] = [];
+  // forEach skips the holes of a sparse array.
   list.slice(0, MAX_WARNINGS).forEach((item, index) => {
-    const warning = readWarningItem(layer.report, [...layer.path, 'warnings', index], item);
-    if (warning === undefined) return;
-    const twin = kept.find((other) => other.beforeMs === warning.beforeMs);
-    if (twin === undefined) {
+    const warning = readWarningItem(say, [...listPath, index], item);
+    const twin = warning && kept.find((other) => other[0] === warning[0]);
+    if (twin && warning) {
+      say(warning[2], ` (${showSeconds(warning[0])}) repeats ${formatPath(twin[2])}; the later warning is dropped.`);
+    } else if (warning) {
       kept.push(warning);
-      return;
     }
-    const text = ` (${showSeconds(warning.beforeMs)}) repeats ${formatPath(twin.timePath)}; the later warning is dropped.`;
-    layer.report.error(warning.timePath, text);
   });
   return kept;
 }
 
-function readWarningItem(report: Reporter, path: ConfigPath, item: unknown): ListedWarning | undefined {
+function readWarningItem(say: Say, path: ConfigPath, item: unknown): ListedWarning | undefined {
   if (!isRecord(item)) {
-    const text = ` (${describeValue(item)}) must be an object like {"before_sec": 60, "message": "..."}, got ${describeType(item)}; the warning is dropped.`;
-    report.error(path, text);
+    const like = '{"before_sec": 60, "message": "..."}';
+    say(path, `${shown(item)}must be an object like ${like}${got(item)}; ${DROPPED}`);
     return undefined;
   }
-  for (const key of Object.keys(item)) noteIfUnknown(report, [...path, key], WARNING_ITEM_KEYS);
-  const seconds = readItemField(report, path, item, 'before_sec', readWarningSeconds);
-  const message = readItemField(report, path, item, 'message', readMessage);
-  if (seconds === undefined || message === undefined) return undefined;
-  notePlaceholders(report, [...path, 'message'], message);
-  return { beforeMs: seconds, message, timePath: [...path, 'before_sec'], messagePath: [...path, 'message'] };
+  noteUnknownKeys([item, path, WARNING_ITEM_KEYS, say]);
+  const timePath = [...path, 'before_sec'];
+  const messagePath = [...path, 'message'];
+  const beforeMs = readItemField(say, item, timePath, 'seconds before the deadline', readSeconds);
+  const message = readItemField(say, item, messagePath, 'the text to send', (value) =>
+    readText(value, MAX_MESSAGE_LENGTH),
+  );
+  if (beforeMs === undefined || message === undefined) return undefined;
+  notePlaceholders(say, messagePath, message);
+  return [beforeMs, message, timePath, messagePath];
 }
 
 function readItemField<T>(
-  report: Reporter,
-  path: ConfigPath,
+  say: Say,
   item: Fields,
-  key: string,
+  path: ConfigPath,
+  what: string,
   read: (value: unknown) => Read<T>,
 ): T | undefined {
-  const fieldPath = [...path, key];
-  if (!has(item, key)) {
-    const what = key === 'message' ? 'the text to send' : 'seconds before the deadline';
-    report.error(fieldPath, ` is missing (${what}); the warning is dropped.`);
-    return undefined;
-  }
-  const result = read(item[key]);
-  if (result.ok) return result.value;
-  report.error(fieldPath, ` (${describeValue(item[key])}) ${result.expected}; the warning is dropped.`);
+  const value = valueAt(item, path[path.length - 1] as string);
+  const result = value === undefined ? undefined : read(value);
+  if (typeof result === 'object') return result[0];
+  say(path, `${result === undefined ? ` is missing (${what})` : `${shown(value)}${result}`}; ${DROPPED}`);
   return undefined;
 }
 
 /** A warning at or after the deadline could never be sent; it is dropped, naming the key the admin should change. */
-function fitToTimer(layer: Layer, warnings: readonly DraftWarning[], timerMs: number): readonly DraftWarning[] {
-  return warnings.filter((warning) => {
-    if (warning.beforeMs < timerMs) return true;
-    reportTimerConflict(layer, warning, timerMs);
-    return false;
-  });
-}
-
-function reportTimerConflict(layer: Layer, warning: DraftWarning, timerMs: number): void {
+function fitsTimer([, path, known, say]: Layer, [beforeMs, , timePath]: DraftWarning, timerMs: number): boolean {
+  if (beforeMs < timerMs) return true;
   const timer = showSeconds(timerMs);
-  const at = showSeconds(warning.beforeMs);
-  const timerPath = [...layer.path, 'timer_sec'];
-  if (warning.timePath === null) {
+  const at = showSeconds(beforeMs);
+  const timerPath = [...path, 'timer_sec'];
+  if (timePath === null) {
     const text = ` (${timer}) is not greater than the default warning time (${at} s before the deadline); the default warning is dropped (set warning_sec below ${timer} to send one).`;
-    layer.report.notice(timerPath, text);
-  } else if (startsWith(warning.timePath, layer.path)) {
-    layer.report.error(warning.timePath, ` (${at}) must be less than timer_sec (${timer}); the warning is dropped.`);
+    say(timerPath, text, true);
+  } else if (path.every((segment, index) => timePath[index] === segment)) {
+    say(timePath, ` (${at}) must be less than timer_sec (${timer}); ${DROPPED}`);
   } else {
-    const scope = layer.known === QUEUE_KEYS ? 'queue' : 'channel';
-    const text = ` (${timer}) must be greater than ${formatPath(warning.timePath)} (${at}); that warning is dropped for this ${scope}.`;
-    layer.report.error(timerPath, text);
+    const scope = known === QUEUE_KEYS ? 'queue' : 'channel';
+    say(
+      timerPath,
+      ` (${timer}) must be greater than ${formatPath(timePath)} (${at}); that warning is dropped for this ${scope}.`,
+    );
   }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Readers: each checks one raw value and says what was expected when it is wrong.
 
-function readBoolean(value: unknown): Read<boolean> {
-  return typeof value === 'boolean' ? ok(value) : fail(`must be true or false, got ${describeType(value)}`);
-}
-
 function readStartOn(value: unknown): Read<StartOn> {
-  if (isStartOn(value)) return ok(value);
-  const expected = START_ON_VALUES.map((option) => JSON.stringify(option)).join(' or ');
-  return fail(typeof value === 'string' ? `must be ${expected}` : `must be ${expected}, got ${describeType(value)}`);
+  const option = START_ON_VALUES.find((candidate) => candidate === value);
+  if (option !== undefined) return [option];
+  const expected = START_ON_VALUES.map((candidate) => JSON.stringify(candidate)).join(' or ');
+  return `must be ${expected}${typeof value === 'string' ? '' : got(value)}`;
 }
 
-function readTimerSeconds(value: unknown): Read<number> {
-  return readSecondsBetween(value, MIN_TIMER_SEC, MAX_TIMER_SEC);
-}
-
-function readExtendSeconds(value: unknown): Read<number> {
-  return readSecondsBetween(value, MIN_EXTEND_SEC, MAX_EXTEND_SEC);
-}
-
-function readSecondsBetween(value: unknown, min: number, max: number): Read<number> {
-  const seconds = readFiniteSeconds(value);
-  if (!seconds.ok) return seconds;
-  if (seconds.value < min || seconds.value > max) return fail(`must be between ${min} and ${max} seconds`);
-  return ok(secondsToMs(seconds.value));
-}
-
-/** The real upper bound is the layer's timer, checked once that is known (see `fitToTimer`). */
-function readWarningSeconds(value: unknown): Read<number> {
-  const seconds = readFiniteSeconds(value);
-  if (!seconds.ok) return seconds;
-  if (seconds.value <= 0) return fail('must be greater than 0 seconds');
+/**
+ * Seconds as whole ms. Without `bounds` it reads a warning time, whose real upper bound is the layer's timer, checked
+ * once that is known (see `fitsTimer`).
+ */
+function readSeconds(value: unknown, bounds?: readonly [min: number, max: number]): Read<number> {
+  if (typeof value !== 'number') return `must be a number of seconds${got(value)}`;
+  if (!Number.isFinite(value)) return 'must be a finite number of seconds';
+  const ms = Math.round(value * 1000);
+  if (bounds) return value < bounds[0] || value > bounds[1] ? `must be between ${bounds.join(' and ')} seconds` : [ms];
+  if (value <= 0) return 'must be greater than 0 seconds';
   // Anything this large could never fit before any timer; rejecting it early also keeps its rendering exact.
-  if (seconds.value >= MAX_TIMER_SEC) return fail(`must be less than ${MAX_TIMER_SEC} seconds (the longest timer)`);
-  const ms = secondsToMs(seconds.value);
-  return ms >= 1 ? ok(ms) : fail('must be at least 0.001 seconds (1 ms)');
+  if (value >= MAX_TIMER_SEC) return `must be less than ${MAX_TIMER_SEC} seconds (the longest timer)`;
+  return ms >= 1 ? [ms] : 'must be at least 0.001 seconds (1 ms)';
 }
 
-function readFiniteSeconds(value: unknown): Read<number> {
-  if (typeof value !== 'number') return fail(`must be a number of seconds, got ${describeType(value)}`);
-  return Number.isFinite(value) ? ok(value) : fail('must be a finite number of seconds');
-}
-
-function readMessage(value: unknown): Read<string> {
-  if (typeof value !== 'string') return fail(`must be a string, got ${describeType(value)}`);
-  if (value.trim() === '') return fail('must not be empty');
-  if (value.length > MAX_MESSAGE_LENGTH) {
-    return fail(`must be at most ${MAX_MESSAGE_LENGTH} characters (the SMS and WhatsApp limit)`);
-  }
-  return ok(value);
-}
-
-/** Flex Insights shows the outcome as a label: short text. */
-const MAX_OUTCOME_LENGTH = 255;
-
-function readReportOutcome(value: unknown): Read<string | null> {
-  if (value === null) return ok(null);
-  if (typeof value !== 'string') return fail(`must be a string or null, got ${describeType(value)}`);
-  if (value.trim() === '') return fail('must not be empty');
-  if (value.length > MAX_OUTCOME_LENGTH) return fail(`must be at most ${MAX_OUTCOME_LENGTH} characters`);
-  return ok(value);
-}
-
-function readClosingMessage(value: unknown): Read<string | null> {
-  if (value === null) return ok(null);
-  if (typeof value !== 'string') return fail(`must be a string or null, got ${describeType(value)}`);
-  return readMessage(value);
+function readText(value: unknown, max: number): Read<string>;
+function readText(value: unknown, max: number, orNull: true): Read<string | null>;
+function readText(value: unknown, max: number, orNull?: true): Read<string | null> {
+  if (value === null && orNull) return [null];
+  if (typeof value !== 'string') return `must be a string${orNull ? ' or null' : ''}${got(value)}`;
+  if (value.trim() === '') return 'must not be empty';
+  if (value.length <= max) return [value];
+  return `must be at most ${max} characters${max === MAX_MESSAGE_LENGTH ? ' (the SMS and WhatsApp limit)' : ''}`;
 }
 
 /**
  * Unknown placeholders are not an error: the text is still sendable, just with the braces showing.
  * Spaces inside the braces are fine (`{{ remaining }}`) because the renderer tolerates them.
  */
-function notePlaceholders(report: Reporter, path: ConfigPath, message: string): void {
-  const found = new Set(message.match(/\{\{[^{}]*\}\}/g) ?? []);
+function notePlaceholders(say: Say, path: ConfigPath, text: Scalar): void {
+  if (typeof text !== 'string') return;
   const known = KNOWN_PLACEHOLDERS.map((name) => `{{${name}}}`).join(', ');
-  for (const placeholder of found) {
+  for (const placeholder of new Set(text.match(/\{\{[^{}]*\}\}/g) || [])) {
     if (KNOWN_PLACEHOLDERS.includes(placeholder.slice(2, -2).trim())) continue;
-    const text = ` uses the unknown placeholder ${placeholder}; it will be sent literally (known placeholders: ${known}).`;
-    report.notice(path, text);
+    say(
+      path,
+      ` uses the unknown placeholder ${placeholder}; it will be sent literally (known placeholders: ${known}).`,
+      true,
+    );
   }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Small helpers
 
-function ok<T>(value: T): Read<T> {
-  return { ok: true, value };
+/** The value as a problem message shows it, between the key and the complaint. */
+function shown(value: unknown): string {
+  return ` (${describeValue(value)}) `;
 }
 
-function fail<T>(expected: string): Read<T> {
-  return { ok: false, expected };
+function showSeconds(ms: number): string {
+  return describeValue(ms / 1000);
+}
+
+function got(value: unknown): string {
+  return `, got ${describeType(value)}`;
 }
 
 function isRecord(value: unknown): value is Fields {
@@ -644,110 +544,54 @@ function isArray(value: unknown): value is readonly unknown[] {
   return Array.isArray(value);
 }
 
-function isStartOn(value: unknown): value is StartOn {
-  return typeof value === 'string' && (START_ON_VALUES as readonly string[]).includes(value);
+/** Own keys only; a key holding `undefined` cannot come from JSON, so it counts as absent too. */
+function valueAt(fields: Fields, key: string): unknown {
+  return hasOwn(fields, key) ? fields[key] : undefined;
 }
 
-/** A key holding `undefined` cannot come from JSON; treating it as absent keeps JS callers unsurprised. */
-function has(fields: Fields, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(fields, key) && fields[key] !== undefined;
+/** Suggests the known name an unknown one was probably meant to be: same letters ignoring case and `_`, or 1-2 typos. */
+function closestName(name: string, known: readonly string[]): string | undefined {
+  const normalize = (text: string): string => text.toLowerCase().replace(/[\s_-]/g, '');
+  let closest: string | undefined;
+  for (let edits = 0; edits <= 2 && closest === undefined; edits += 1) {
+    closest = known.find((candidate) => withinEdits(normalize(name), normalize(candidate), edits));
+  }
+  return closest;
 }
 
-function startsWith(path: ConfigPath, prefix: ConfigPath): boolean {
-  return prefix.every((segment, index) => path[index] === segment);
+/** Whether `a` turns into `b` with at most `edits` insertions, deletions or substitutions of one character. */
+function withinEdits(a: string, b: string, edits: number): boolean {
+  // Also bounds the work on huge keys: strings far apart in length are never close.
+  if (Math.abs(a.length - b.length) > edits) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i += 1;
+  if (i === a.length && i === b.length) return true;
+  const [restA, restB] = [a.slice(i + 1), b.slice(i + 1)];
+  return (
+    edits > 0 &&
+    (withinEdits(restA, restB, edits - 1) ||
+      withinEdits(restA, b.slice(i), edits - 1) ||
+      withinEdits(a.slice(i), restB, edits - 1))
+  );
 }
 
-function secondsToMs(seconds: number): number {
-  return Math.round(seconds * 1000);
-}
-
-function showSeconds(ms: number): string {
-  return describeValue(ms / 1000);
-}
-
-function showOutcome(outcome: string | null): string {
-  return outcome === null ? 'null (no outcome written)' : describeValue(outcome);
-}
-
-function showClosing(message: string | null): string {
-  return message === null ? 'null (no closing message)' : describeValue(message);
-}
-
-function toPolicy(draft: DraftPolicy): ChannelPolicy {
-  const warnings = draft.warnings.map(({ beforeMs, message }) => Object.freeze({ beforeMs, message }));
-  const { enabled, timerMs, startOn, closingMessage, extendMs, reportOutcome } = draft;
-  // Frozen because one policy object is shared by every conversation on the channel.
-  const frozenWarnings = Object.freeze(warnings);
-  return Object.freeze({
-    enabled,
-    timerMs,
-    startOn,
-    warnings: frozenWarnings,
-    closingMessage,
-    extendMs,
-    reportOutcome,
+/** A key missing from the JSON (e.g. a timer conflict at an unset timer_sec) ranks after the keys present. */
+function rankOf(root: unknown, path: ConfigPath): number[] {
+  let node = root;
+  return path.map((segment) => {
+    if (typeof segment === 'number') {
+      node = isArray(node) ? node[segment] : undefined;
+      return segment;
+    }
+    const entries = isRecord(node) ? Object.entries(node) : [];
+    const index = entries.findIndex(([key]) => key === segment);
+    const entry = entries[index];
+    node = entry && entry[1];
+    return index < 0 ? entries.length : index;
   });
 }
 
-/** Suggests the known key an unknown one was probably meant to be: same letters ignoring case and `_`, or 1-2 typos. */
-function closestKey(key: string, known: readonly string[]): string | undefined {
-  const normalize = (text: string): string => text.toLowerCase().replace(/[\s_-]/g, '');
-  const target = normalize(key);
-  let best: { key: string; distance: number } | undefined;
-  for (const candidate of known) {
-    const distance = editDistance(target, normalize(candidate));
-    if (distance <= 2 && (best === undefined || distance < best.distance)) best = { key: candidate, distance };
-  }
-  return best?.key;
-}
-
-function editDistance(a: string, b: string): number {
-  // Keys far apart in length cannot be within the suggestion threshold; skipping them bounds the work on huge keys.
-  if (Math.abs(a.length - b.length) > 2) return Number.POSITIVE_INFINITY;
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? Number.POSITIVE_INFINITY;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Ordering: problems are listed in the order their keys appear in the admin's JSON.
-
-function orderByAppearance(raw: Fields, collected: readonly CollectedProblem[]): ConfigProblem[] {
-  const ranked = collected.map((entry) => ({ rank: appearanceRank(raw, entry.path), problem: entry.problem }));
-  // Array.prototype.sort is stable, so problems about the same key keep the order they were found in.
-  return ranked.sort((a, b) => compareRanks(a.rank, b.rank)).map((entry) => entry.problem);
-}
-
-function appearanceRank(root: unknown, path: ConfigPath): number[] {
-  const rank: number[] = [];
-  let node = root;
-  for (const segment of path) {
-    const [index, child] = locate(node, segment);
-    rank.push(index);
-    node = child;
-  }
-  return rank;
-}
-
-/** A key missing from the JSON (e.g. a timer conflict at an unset timer_sec) sorts after the keys present. */
-function locate(node: unknown, segment: string | number): [number, unknown] {
-  if (typeof segment === 'number') return [segment, isArray(node) ? node[segment] : undefined];
-  const entries = isRecord(node) ? Object.entries(node) : [];
-  const index = entries.findIndex(([key]) => key === segment);
-  return index < 0 ? [entries.length, undefined] : [index, entries[index]?.[1]];
-}
-
 function compareRanks(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i += 1) {
-    const difference = (a[i] ?? 0) - (b[i] ?? 0);
-    if (difference !== 0) return difference;
-  }
-  return a.length - b.length;
+  const index = a.findIndex((rank, i) => rank !== b[i]);
+  return index < 0 || index >= b.length ? a.length - b.length : (a[index] as number) - (b[index] as number);
 }

@@ -3,6 +3,8 @@
  * types only; raw `ui_attributes` never leave `parseInactivityConfig`.
  */
 
+import { hasOwn } from './hasOwn';
+
 /** When the countdown runs. */
 export type StartOn =
   /** The original behaviour: the countdown restarts at accept and at every customer message. */
@@ -95,20 +97,15 @@ function policySetOf(config: InactivityConfig, queueName: string | undefined): P
   return (queueName !== undefined && ownValue(config.queuePolicies, queueName)) || config;
 }
 
-// Own keys only: a channel or queue named "constructor" must not find Object.prototype's.
 function ownValue<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
-  return record && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+  return record && hasOwn(record, key) ? record[key] : undefined;
 }
 
 /** Whether two policies are the same in every setting (warnings compared one by one, in order). */
 export function samePolicy(a: ChannelPolicy, b: ChannelPolicy): boolean {
+  const fields = ['enabled', 'timerMs', 'startOn', 'closingMessage', 'extendMs', 'reportOutcome'] as const;
   return (
-    a.enabled === b.enabled &&
-    a.timerMs === b.timerMs &&
-    a.startOn === b.startOn &&
-    a.closingMessage === b.closingMessage &&
-    a.extendMs === b.extendMs &&
-    a.reportOutcome === b.reportOutcome &&
+    fields.every((field) => a[field] === b[field]) &&
     a.warnings.length === b.warnings.length &&
     a.warnings.every((warning, i) => {
       const other = b.warnings[i];
