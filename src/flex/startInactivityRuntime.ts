@@ -5,7 +5,6 @@ import { policyFor } from '../config/policy';
 import { createClockSkew } from '../core/clockSkew';
 import type { InactivityRuntime } from '../engine/inactivityRuntime';
 import { composeInactivityRuntime } from '../engine/inactivityRuntime';
-import type { InactivityStore } from '../engine/ports';
 import type { TabMessage } from '../engine/tabMessages';
 import { browserStorageChanges, browserTabChannel, randomId } from '../runtime/browserTabs';
 import { documentVisibility } from '../runtime/pageVisibility';
@@ -22,6 +21,7 @@ import { createTimerStore } from '../state/timerStorage';
 import { messagingTaskFacts } from '../tasks/messagingTask';
 import { flexCommandEffects, flexConversationGateway, flexTaskGateway } from './flexGateways';
 import { flexTransferGateway } from './flexTransfers';
+import { inactivityStoreOf } from './inactivityStore';
 import { showAgentNotice } from './notifications';
 import type { StartupMarks } from './startupMarks';
 import { markWhenStartupReconciled } from './startupMarks';
@@ -66,15 +66,6 @@ function rememberedClockSkew(storage: () => KeyValueStorage, key: string) {
   return createClockSkew({ initialOffsetMs: read(), onEstimate: write });
 }
 
-/** Flex's store seen through our slice: Flex types its state without the reducers plugins add. */
-function inactivityStoreOf(manager: Flex.Manager): InactivityStore {
-  return {
-    getState: () => manager.store.getState() as Flex.FlexState & StateWithInactivity,
-    dispatch: (event) => manager.store.dispatch(event),
-    subscribe: (listener) => manager.store.subscribe(listener),
-  };
-}
-
 /**
  * Builds this tab's runtime from the real Flex (store, events, Conversations client, actions, notifications) and the
  * browser (localStorage, storage events, BroadcastChannel, Web Locks, a Worker-driven ticker), and marks in `marks`
@@ -92,7 +83,7 @@ export function startInactivityRuntime(
   const ticker = createTicker({ clock, intervalMs: TICK_MS });
   const tasks = flexTaskGateway(manager);
   const runtime = composeInactivityRuntime({
-    store: inactivityStoreOf(manager),
+    store: inactivityStoreOf(manager.store),
     config,
     clock,
     ticker,
