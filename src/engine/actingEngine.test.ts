@@ -513,6 +513,22 @@ describe('engine/actingEngine', () => {
   });
 
   describe('reservations and configuration', () => {
+    it('tracks the chats of a rebuilt task list in one store change (each change costs every Flex subscriber)', async () => {
+      const harness = startHarness({ tasks: [] });
+      const timerCounts: number[] = [];
+      harness.store.subscribe(() =>
+        timerCounts.push(Object.keys(harness.store.getState().conversationsInactivity?.timers ?? {}).length),
+      );
+      harness.tasks.reload([fakeTask(1), fakeTask(2), fakeTask(3)]);
+      await harness.advance(0);
+      expect(timerCounts[0]).toBe(3);
+      expect(['CH1', 'CH2', 'CH3'].map((sid) => harness.timer(sid)?.history)).toEqual([
+        'reconciled',
+        'reconciled',
+        'reconciled',
+      ]);
+    });
+
     it('follows the tasks Flex holds after it rebuilt its task list without task events (worker ready again)', async () => {
       const harness = startHarness({ tasks: [fakeTask(1)] });
       await harness.advanceTo(T0 + 5_000);

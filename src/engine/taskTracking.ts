@@ -1,5 +1,6 @@
 import type { InactivityConfig } from '../config/policy';
 import { isTimed, policyFor } from '../config/policy';
+import type { TrackRequest } from '../core/conversationTimer';
 import type { ConversationParties, MessageFacts } from '../core/messageAuthor';
 import type { Clock } from '../runtime/clock';
 import { inactivityEvents } from '../state/inactivityEvents';
@@ -54,6 +55,12 @@ export interface TaskTracking {
 
 const ACCEPTED = 'accepted';
 
+/** A chat about to be tracked: its facts and the request that starts its timer. */
+interface Tracking {
+  readonly facts: MessagingTaskFacts;
+  readonly request: TrackRequest;
+}
+
 /** Follows the worker's tasks: starts and ends tracking, looks up who is who, and watches messages. */
 export function createTaskTracking(deps: TaskTrackingDeps, listener: TrackingListener): TaskTracking {
   const tracked = new Map<string, TrackedConversation>();
@@ -80,23 +87,29 @@ export function createTaskTracking(deps: TaskTrackingDeps, listener: TrackingLis
     }
   };
 
-  const track = (task: TaskLike, at: number): void => {
+  /** What tracking `task` from `at` takes; null unless it is an accepted, timed chat this tab does not follow yet. */
+  const trackingOf = (task: TaskLike, at: number): Tracking | null => {
     const facts = messagingTaskFacts(task);
-    if (facts === null || task.status !== ACCEPTED || tracked.has(facts.conversationSid)) return;
-    if (!isTimed(deps.config, facts)) return;
-    const policy = policyFor(deps.config, facts);
-    deps.store.dispatch(
-      inactivityEvents.conversationTracked({
-        conversationSid: facts.conversationSid,
-        reservationSid: facts.reservationSid,
-        taskSid: facts.taskSid,
-        channelType: facts.channelType,
-        policy,
-        at,
-      }),
-    );
+    if (facts === null || task.status !== ACCEPTED || tracked.has(facts.conversationSid)) return null;
+    if (!isTimed(deps.config, facts)) return null;
+    const { conversationSid, reservationSid, taskSid, channelType } = facts;
+    const request = {
+      conversationSid,
+      reservationSid,
+      taskSid,
+      channelType,
+      policy: policyFor(deps.config, facts),
+      at,
+    };
+    return { facts, request };
+  };
+
+  /** Follows a conversation whose timer is in the store: its policy, participants, messages and transfers. */
+  const follow = ({ facts, request }: Tracking): void => {
     // A timer restored from a previous page may run under settings the admin has changed since.
-    deps.store.dispatch(inactivityEvents.policyChanged({ conversationSid: facts.conversationSid, policy }));
+    deps.store.dispatch(
+      inactivityEvents.policyChanged({ conversationSid: facts.conversationSid, policy: request.policy }),
+    );
     const entry: TrackedConversation = {
       task: facts,
       parties: initialParties(facts),
@@ -116,6 +129,31 @@ export function createTaskTracking(deps: TaskTrackingDeps, listener: TrackingLis
       stopMessages();
       stopTransfers();
     };
+  };
+
+  const track = (task: TaskLike, at: number): void => {
+    const tracking = trackingOf(task, at);
+    if (tracking === null) return;
+    deps.store.dispatch(inactivityEvents.conversationTracked(tracking.request));
+    follow(tracking);
+  };
+
+  /**
+   * The chats Flex holds, at load or after a reconnect, in one store change: every change runs all of Flex's store
+   * subscribers, so one per chat cost a page with 50 chats a third of a second.
+   */
+  const trackAll = (tasks: readonly TaskLike[], at: (task: TaskLike) => number): void => {
+    const batch = new Map<string, Tracking>();
+    for (const task of tasks) {
+      const tracking = trackingOf(task, at(task));
+      // Two reservations of one conversation: the first is followed, as when they are tracked one by one.
+      if (tracking !== null && !batch.has(tracking.facts.conversationSid))
+        batch.set(tracking.facts.conversationSid, tracking);
+    }
+    if (batch.size === 0) return;
+    const requests = [...batch.values()].map((tracking) => tracking.request);
+    deps.store.dispatch(inactivityEvents.conversationsTracked({ requests }));
+    batch.forEach(follow);
   };
 
   /** Another accepted reservation on the same conversation (a transfer back to this agent) takes over. */
@@ -155,7 +193,7 @@ export function createTaskTracking(deps: TaskTrackingDeps, listener: TrackingLis
     tracked.forEach((entry, sid) => {
       if (!accepted.has(entry.task.reservationSid)) release(sid);
     });
-    held.forEach((task) => track(task, at(task)));
+    trackAll(held, at);
   }
 
   const stopListening = deps.tasks.onTaskChanged(onTaskChanged);

@@ -27,6 +27,11 @@ export interface ConversationRef {
 /** Every event the inactivity slice understands, keyed by its type, with its payload. */
 export interface InactivityEventPayloads {
   'inactivity/conversationTracked': TrackRequest;
+  /**
+   * Several chats found at once (at load, after a reconnect), tracked as each `conversationTracked` would be, in one
+   * store change: every change runs all of Flex's store subscribers.
+   */
+  'inactivity/conversationsTracked': { readonly requests: readonly TrackRequest[] };
   /** A message arrived live, already classified and stamped with its local arrival time. */
   'inactivity/messageReceived': ConversationRef & { readonly message: TimedMessage };
   /** The recent history was read after a (re)load or reconnect: replayed, then the timer may act again. */
@@ -72,6 +77,7 @@ function eventCreator<T extends InactivityEventType>(type: T) {
 /** Action creators, named after what happened (events), not after what the reducer does. */
 export const inactivityEvents = {
   conversationTracked: eventCreator('inactivity/conversationTracked'),
+  conversationsTracked: eventCreator('inactivity/conversationsTracked'),
   messageReceived: eventCreator('inactivity/messageReceived'),
   historyRead: eventCreator('inactivity/historyRead'),
   connectionLost: eventCreator('inactivity/connectionLost'),

@@ -54,10 +54,27 @@ function timerOf(state: InactivityState, sid = 'CH1'): ConversationTimer {
 }
 
 describe('state/inactivitySlice', () => {
+  describe('conversationsTracked', () => {
+    it('tracks several chats in one change, as one conversationTracked each would', () => {
+      const requests = [trackRequest(), trackRequest({ conversationSid: 'CH2', reservationSid: 'WR2', at: T0 + 5 })];
+      const batched = inactivityReducer(initialInactivityState, inactivityEvents.conversationsTracked({ requests }));
+      const oneByOne = reduce(initialInactivityState, ...requests.map(inactivityEvents.conversationTracked));
+      expect(batched).toEqual(oneByOne);
+      expect(Object.keys(batched.timers)).toEqual(['CH1', 'CH2']);
+    });
+
+    it('keeps a timer already held for the same reservation, and changes nothing when all are held', () => {
+      const state = tracked();
+      const again = inactivityEvents.conversationsTracked({ requests: [trackRequest({ at: T0 + 9_000 })] });
+      expect(inactivityReducer(state, again)).toBe(state);
+    });
+  });
+
   describe('action types', () => {
     it('read inactivity/<eventName> for every event creator', () => {
       const all: ReadonlyArray<{ readonly type: string }> = [
         inactivityEvents.conversationTracked(trackRequest()),
+        inactivityEvents.conversationsTracked({ requests: [trackRequest()] }),
         inactivityEvents.messageReceived({ conversationSid: 'CH1', message: customer(1, T0) }),
         inactivityEvents.historyRead({ conversationSid: 'CH1', messages: [] }),
         inactivityEvents.connectionLost({}),

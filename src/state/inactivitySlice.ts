@@ -115,6 +115,8 @@ export function inactivityReducer(state: InactivityState = initialInactivityStat
   switch (action.type) {
     case 'inactivity/conversationTracked':
       return track(state, action.payload);
+    case 'inactivity/conversationsTracked':
+      return action.payload.requests.reduce<InactivityState>((tracking, request) => track(tracking, request), state);
     case 'inactivity/conversationReleased':
       return withTimer(state, action.payload.conversationSid, undefined);
     case 'inactivity/timersRestored':
