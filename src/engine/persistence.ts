@@ -88,6 +88,6 @@ export function restoreTimers(
       })
       .map((task) => task.sid),
   );
-  const timers = restorableTimers(timerStore.load(), timed, () => true);
+  const timers = restorableTimers(timerStore.load(), timed);
   store.dispatch(inactivityEvents.timersRestored({ timers }));
 }

@@ -262,7 +262,7 @@ describe('state/reload', () => {
       const restored = inactivityReducer(
         initialInactivityState,
         inactivityEvents.timersRestored({
-          timers: restorableTimers(timers, new Set([SIM_RESERVATION_SID]), () => true),
+          timers: restorableTimers(timers, new Set([SIM_RESERVATION_SID])),
         }),
       );
       return inactivityReducer(

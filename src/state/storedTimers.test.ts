@@ -210,11 +210,10 @@ describe('state/storedTimers', () => {
   });
 
   describe('createTimerSerializer', () => {
-    it('writes exactly what serializeTimers writes, so stored state reads back as before', () => {
+    it('writes the versioned JSON document that parseStoredTimers reads back, whatever the phases', () => {
       const timers = keyed(...timersInEveryPhase());
       const serialize = createTimerSerializer();
-      expect(serialize(timers)).toBe(serializeTimers(timers));
-      expect(serialize({})).toBe(serializeTimers({}));
+      expect(JSON.parse(serialize({}))).toEqual({ version: STORAGE_VERSION, timers: [] });
       expect(parseStoredTimers(serialize(timers))).toEqual({ timers: Object.values(timers), problem: null });
     });
 
@@ -230,6 +229,7 @@ describe('state/storedTimers', () => {
         const text = serialize(next);
         // The changed timer and the new one; the eight unchanged ones keep their text.
         expect(stringify).toHaveBeenCalledTimes(2);
+        // A serializer that never saw the old objects writes the same: no stale piece survived.
         expect(text).toBe(serializeTimers(next));
       } finally {
         stringify.mockRestore();
@@ -416,40 +416,27 @@ describe('state/storedTimers', () => {
   });
 
   describe('restorableTimers', () => {
-    const everyChannel = (): boolean => true;
-
     it('keeps only the timers of reservations the worker still holds accepted', () => {
       const held = timer({ conversationSid: 'CH1', reservationSid: 'WR1' });
       const ended = timer({ conversationSid: 'CH2', reservationSid: 'WR2' });
       const alsoHeld = timer({ conversationSid: 'CH3', reservationSid: 'WR3' });
-      const restored = restorableTimers([held, ended, alsoHeld], new Set(['WR1', 'WR3', 'WR9']), everyChannel);
+      const restored = restorableTimers([held, ended, alsoHeld], new Set(['WR1', 'WR3', 'WR9']));
       expect(restored.map((t) => t.conversationSid)).toEqual(['CH1', 'CH3']);
     });
 
     it('matches on the reservation, not the conversation', () => {
       const oldReservation = timer({ conversationSid: 'CH1', reservationSid: 'WRold' });
-      expect(restorableTimers([oldReservation], new Set(['CH1', 'WRnew']), everyChannel)).toEqual([]);
+      expect(restorableTimers([oldReservation], new Set(['CH1', 'WRnew']))).toEqual([]);
     });
 
     it('keeps nothing when no reservation is held', () => {
-      expect(restorableTimers([timer()], new Set(), everyChannel)).toEqual([]);
-    });
-
-    it('drops the timers of channels the configuration no longer times', () => {
-      const web = timer({ conversationSid: 'CH1', reservationSid: 'WR1', channelType: 'web' });
-      const sms = timer({ conversationSid: 'CH2', reservationSid: 'WR2', channelType: 'sms' });
-      const isTimed = jest.fn((channelType: string) => channelType === 'web');
-      const restored = restorableTimers([web, sms], new Set(['WR1', 'WR2']), isTimed);
-      expect(restored.map((t) => t.conversationSid)).toEqual(['CH1']);
-      expect(isTimed).toHaveBeenCalledWith('sms');
+      expect(restorableTimers([timer()], new Set())).toEqual([]);
     });
 
     it('prepares each timer kept: unread, whatever it was', () => {
       const counting = timer({ phase: { kind: 'counting', deadlineAt: T0 + 60_000, warningsSent: 1 } });
       expect(counting.history).toBe('reconciled');
-      expect(restorableTimers([counting], new Set(['WR1']), everyChannel)).toEqual([
-        { ...counting, history: 'unread' },
-      ]);
+      expect(restorableTimers([counting], new Set(['WR1']))).toEqual([{ ...counting, history: 'unread' }]);
     });
 
     it('asks again for a wrap-up that was in flight, or counts from a message held meanwhile', () => {
@@ -459,7 +446,7 @@ describe('state/storedTimers', () => {
         reservationSid: 'WR2',
         phase: { kind: 'wrappingUp', heldMessage: { at: T0 + 61_000, messageIndex: 3 } },
       });
-      const [again, recounted] = restorableTimers([inFlight, held], new Set(['WR1', 'WR2']), everyChannel);
+      const [again, recounted] = restorableTimers([inFlight, held], new Set(['WR1', 'WR2']));
       expect(again).toEqual({ ...inFlight, history: 'unread', phase: { kind: 'expired' } });
       expect(recounted).toEqual({
         ...held,

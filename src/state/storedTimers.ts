@@ -13,11 +13,6 @@ export function storageKeyFor(accountSid: string, workerSid: string): string {
   return `flex-conversations-inactivity/v${STORAGE_VERSION}/${accountSid}/${workerSid}`;
 }
 
-interface StoredDocument {
-  readonly version: number;
-  readonly timers: readonly ConversationTimer[];
-}
-
 /**
  * Copies exactly the fields of a timer, so that nothing else (a customer name, a message text) a caller may have
  * attached is ever written to, or read back from, the browser's storage.
@@ -78,22 +73,15 @@ function phaseFieldsOf(phase: TimerPhaseState): TimerPhaseState {
   }
 }
 
-/** The stored form of the timers: only SIDs, timestamps and counters. */
-export function serializeTimers(timers: Readonly<Record<string, ConversationTimer>>): string {
-  const document: StoredDocument = { version: STORAGE_VERSION, timers: Object.values(timers).map(storedFieldsOf) };
-  return JSON.stringify(document);
-}
-
-/** What {@link serializeTimers} writes for one timer. */
+/** What the stored document holds for one timer. */
 function storedTextOf(timer: ConversationTimer): string {
   return JSON.stringify(storedFieldsOf(timer));
 }
 
 /**
- * {@link serializeTimers} for a writer that saves the timers again and again: the text of each timer object is kept
- * while the object lives and only new objects are serialised, so a save costs what changed plus joining the pieces.
- * Timers are immutable (the reducers make a new object for every change), which is what makes the cache valid. The
- * text is exactly what `serializeTimers` returns.
+ * The stored document's text, for a writer that saves the timers again and again: the text of each timer object is
+ * kept while the object lives and only new objects are serialised, so a save costs what changed plus joining the
+ * pieces. Timers are immutable (the reducers make a new object for every change), which is what makes the cache valid.
  */
 export function createTimerSerializer(): (timers: Readonly<Record<string, ConversationTimer>>) => string {
   const texts = new WeakMap<ConversationTimer, string>();
@@ -104,8 +92,13 @@ export function createTimerSerializer(): (timers: Readonly<Record<string, Conver
     texts.set(timer, text);
     return text;
   };
-  // JSON.stringify of a StoredDocument, whose entries are written just as JSON.stringify writes array elements.
+  // The JSON of `{ version, timers: [...] }`, each entry written just as JSON.stringify writes an array element.
   return (timers) => `{"version":${STORAGE_VERSION},"timers":[${Object.values(timers).map(textOf).join(',')}]}`;
+}
+
+/** The stored form of the timers, `{ version, timers }`: only SIDs, timestamps and counters. */
+export function serializeTimers(timers: Readonly<Record<string, ConversationTimer>>): string {
+  return createTimerSerializer()(timers);
 }
 
 /** What was read back: the valid timers, and a description of anything that was discarded. */
@@ -237,16 +230,13 @@ export function parseStoredTimers(text: string | null): StoredTimersReading {
 }
 
 /**
- * The stored timers a newly acting tab starts from: only those of reservations the worker still holds accepted (a
- * task that ended while no tab acted leaves nothing behind) and of channels the configuration still times (a
- * channel disabled since must not show a countdown nothing acts on), each prepared by {@link restoredTimer}.
+ * The stored timers a newly acting tab starts from: only those of reservations the worker still holds accepted and
+ * still times (a task that ended while no tab acted, or whose channel or queue the admin has disabled since, leaves
+ * nothing behind), each prepared by {@link restoredTimer}.
  */
 export function restorableTimers(
   timers: readonly ConversationTimer[],
-  acceptedReservationSids: ReadonlySet<string>,
-  isTimedChannel: (channelType: string) => boolean,
+  timedReservationSids: ReadonlySet<string>,
 ): ConversationTimer[] {
-  return timers
-    .filter((timer) => acceptedReservationSids.has(timer.reservationSid) && isTimedChannel(timer.channelType))
-    .map(restoredTimer);
+  return timers.filter((timer) => timedReservationSids.has(timer.reservationSid)).map(restoredTimer);
 }
