@@ -127,6 +127,17 @@ describe('components/CountdownBadge', () => {
       expect(badge().getAttribute('aria-label')).toBe('Customer inactivity: paused with 25 seconds left');
     });
 
+    it('shows arrows and the time held while a transfer is pending, never urgent, and says so', () => {
+      track(store);
+      dispatchNow(store, inactivityEvents.transferStarted({ conversationSid: 'CH1', at: 30_000 }));
+      renderBadge();
+      clock.tick(60_000);
+      expect(badge().textContent).toBe('⇄ 0:05');
+      expect(badge().dataset.phase).toBe('transferPending');
+      expect(badge().dataset.look).not.toBe('urgent');
+      expect(badge().getAttribute('aria-label')).toMatch(/transfer is pending, 5 seconds left/);
+    });
+
     it('shows a dash while waiting for the agent (agent_reply mode)', () => {
       track(store, { startOn: 'agent_reply' });
       renderBadge();
@@ -353,6 +364,15 @@ describe('components/CountdownBadge', () => {
       clock.tick(31_000);
       expect(badge().getAttribute('aria-label')).toBe('Customer inactivity: 59 minutes left');
       expect(onRender).toHaveBeenCalledTimes(2);
+    });
+
+    it('keeps the text it wrote when Flex renders the row again (a parent render brings no older time back)', () => {
+      track(store, { timerMs: 3_600_000 });
+      const view = renderBadge();
+      clock.tick(5_000);
+      expect(badge().textContent).toBe('59:55');
+      view.rerender(<CountdownBadge task={fakeTask()} nowSource={clock} strings={{}} />);
+      expect(badge().textContent).toBe('59:55');
     });
 
     it('leaves no subscription behind after unmount', () => {

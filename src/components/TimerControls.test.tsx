@@ -263,6 +263,15 @@ describe('components/TimerControls', () => {
       expect(screen.queryAllByRole('button')).toHaveLength(0);
     });
 
+    it('while a transfer is pending, and again once it failed', () => {
+      track(store);
+      renderControls();
+      dispatchNow(store, inactivityEvents.transferStarted({ conversationSid: 'CH1', at: 1_000 }));
+      expect(screen.queryAllByRole('button')).toHaveLength(0);
+      dispatchNow(store, inactivityEvents.transferEnded({ conversationSid: 'CH1', at: 2_000 }));
+      expect(screen.queryAllByRole('button')).toHaveLength(2);
+    });
+
     it('once time is up (a tick, no store change) and while wrapping up', () => {
       track(store);
       renderControls();

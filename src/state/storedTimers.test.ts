@@ -82,6 +82,12 @@ function timersInEveryPhase(): ConversationTimer[] {
     }),
     timer({ conversationSid: 'CH8', reservationSid: 'WR8', phase: { kind: 'done' }, channelType: '' }),
     timer({ conversationSid: 'CH9', reservationSid: 'WR9', history: 'unread', cycleStartIndex: 4 }),
+    timer({ conversationSid: 'CH11', reservationSid: 'WR11', phase: { kind: 'transferPending', held: null } }),
+    timer({
+      conversationSid: 'CH12',
+      reservationSid: 'WR12',
+      phase: { kind: 'transferPending', held: { remainingMs: 9_999, warningsSent: 1, pausedByAgent: true } },
+    }),
   ];
 }
 
@@ -149,6 +155,13 @@ describe('state/storedTimers', () => {
       const smuggled = storedText([rawEntry({ phase })]);
       const [read] = parseStoredTimers(smuggled).timers;
       expect(read?.phase).toStrictEqual({ kind: 'wrappingUp', heldMessage: { at: T0, messageIndex: 3 } });
+      const heldCountdown = { remainingMs: 5_000, warningsSent: 0, pausedByAgent: false, note: 'Ada' };
+      const transfer = { kind: 'transferPending', held: heldCountdown } as TimerPhaseState;
+      expect(serializeTimers(keyed(timer({ phase: transfer })))).not.toMatch(/Ada/);
+      expect(parseStoredTimers(storedText([rawEntry({ phase: transfer })])).timers[0]?.phase).toStrictEqual({
+        kind: 'transferPending',
+        held: { remainingMs: 5_000, warningsSent: 0, pausedByAgent: false },
+      });
       const counting = { kind: 'counting', deadlineAt: T0, warningsSent: 0, note: 'Ada' };
       expect(parseStoredTimers(storedText([rawEntry({ phase: counting })])).timers[0]?.phase).toStrictEqual({
         kind: 'counting',
@@ -227,7 +240,7 @@ describe('state/storedTimers', () => {
       const stringify = jest.spyOn(JSON, 'stringify');
       try {
         const text = serialize(next);
-        // The changed timer and the new one; the eight unchanged ones keep their text.
+        // The changed timer and the new one; the unchanged ones keep their text.
         expect(stringify).toHaveBeenCalledTimes(2);
         // A serializer that never saw the old objects writes the same: no stale piece survived.
         expect(text).toBe(serializeTimers(next));
