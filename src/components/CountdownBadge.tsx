@@ -221,7 +221,7 @@ function CountdownBadgeView({
       }}
     >
       <TimerIcon name={shape.icon} />
-      {/* Its text is written by useCountdown, without a render, on the ticks that change nothing else. */}
+      {/* Its text is written by useCountdown after every render and, without one, on ticks that change only it. */}
       <span aria-hidden="true" ref={textRef} />
     </span>
   );

@@ -13,8 +13,9 @@ export interface BadgeModel {
    */
   readonly text: string;
   /**
-   * Time left when the model last changed visibly (it is not refreshed between second boundaries); null while waiting
-   * or while the history is being read.
+   * Time left when the model was made; the badge keeps the model it rendered until more than its text changes (about
+   * once a minute above a minute left), so this may be older than the text on screen. Null while waiting or while
+   * the history is being read.
    */
   readonly remainingMs: number | null;
   /** `remainingMs` as the aria-label says it ("45 seconds", "2 minutes"); null when `remainingMs` is. */
@@ -71,16 +72,6 @@ export function badgeModelAt(timer: ConversationTimer, now: number): BadgeModel 
   };
 }
 
-/** Whether two models look the same on screen (remainingMs alone changes every millisecond and is not shown). */
-export function sameBadge(shown: BadgeModel, next: BadgeModel): boolean {
-  return (
-    shown.text === next.text &&
-    shown.phase === next.phase &&
-    shown.urgent === next.urgent &&
-    shown.warningsSent === next.warningsSent
-  );
-}
-
 /**
  * Whether the badge renders `next` as it rendered `shown` apart from the text: same look, phase, words of the label
  * and minutes of the row description. Most second ticks change only the text (the label moves once a minute above
@@ -94,4 +85,9 @@ export function differsOnlyInText(shown: BadgeModel, next: BadgeModel): boolean 
     shown.remainingWords === next.remainingWords &&
     shown.remainingMinutes === next.remainingMinutes
   );
+}
+
+/** Whether two models look and sound the same: `remainingMs`, which changes every millisecond, is not compared. */
+export function sameBadge(shown: BadgeModel, next: BadgeModel): boolean {
+  return shown.text === next.text && differsOnlyInText(shown, next);
 }

@@ -42,7 +42,7 @@ export const CHANNEL_KEYS: readonly string[] = [
   'extend_sec',
 ];
 /** Keys accepted in one queue's overrides. */
-export const QUEUE_KEYS: readonly string[] = [...CHANNEL_KEYS, 'channels'];
+const QUEUE_KEYS: readonly string[] = [...CHANNEL_KEYS, 'channels'];
 /** Keys accepted directly under `customerInactivity`. */
 export const TOP_LEVEL_KEYS: readonly string[] = [...QUEUE_KEYS, 'queues'];
 /** Keys accepted in one item of a `warnings` array. */
