@@ -1,12 +1,10 @@
 import type { RefObject } from 'react';
-import { useLayoutEffect, useRef, useState } from 'react';
-import { useSelector } from 'react-redux';
+import { useCallback, useLayoutEffect, useRef } from 'react';
 
 import type { NowSource } from '../runtime/ticker';
-import type { StateWithInactivity } from '../state/selectors';
-import { selectTimer } from '../state/selectors';
 import type { BadgeModel } from './badgeModel';
 import { badgeModelAt, differsOnlyInText, sameBadge } from './badgeModel';
+import { useLiveTimerView } from './useTimerView';
 
 /** `Node.TEXT_NODE`, without reaching for a DOM global. */
 const TEXT_NODE = 3;
@@ -32,32 +30,16 @@ export interface Countdown {
  * render; anything else the badge shows renders again. Ticks that change nothing visible do neither.
  */
 export function useCountdown(conversationSid: string, nowSource: NowSource): Countdown {
-  const timer = useSelector((state: StateWithInactivity) => selectTimer(state, conversationSid));
-  const [model, setModel] = useState(() => (timer === undefined ? null : badgeModelAt(timer, nowSource.now())));
-  // What is on screen: `model` but for a newer text.
-  const shown = useRef(model);
   const textRef = useRef<HTMLSpanElement>(null);
+  const writeInPlace = useCallback((shown: BadgeModel, next: BadgeModel): boolean => {
+    if (textRef.current === null || !differsOnlyInText(shown, next)) return false;
+    writeText(textRef.current, next.text);
+    return true;
+  }, []);
+  const { view: model, latest } = useLiveTimerView(conversationSid, nowSource, badgeModelAt, sameBadge, writeInPlace);
 
   // After every render: the text element may be new, and React never renders its text.
-  useLayoutEffect(() => writeText(textRef.current, shown.current?.text));
-
-  // A layout effect, so a view made stale by a store change is replaced before the browser paints it.
-  useLayoutEffect(() => {
-    const refresh = (now: number): void => {
-      const next = timer === undefined ? null : badgeModelAt(timer, now);
-      const current = shown.current;
-      if (current === next || (current !== null && next !== null && sameBadge(current, next))) return;
-      shown.current = next;
-      if (current !== null && next !== null && textRef.current !== null && differsOnlyInText(current, next)) {
-        writeText(textRef.current, next.text);
-      } else {
-        setModel(next);
-      }
-    };
-    refresh(nowSource.now());
-    // Untracked conversations (voice tasks, other plugins' chats) never listen to the ticker.
-    return timer === undefined ? undefined : nowSource.subscribe(refresh);
-  }, [timer, nowSource]);
+  useLayoutEffect(() => writeText(textRef.current, latest.current?.text));
 
   return { model, textRef };
 }
