@@ -85,7 +85,6 @@ function tickingTable(rows: readonly TickingRow[]): string {
 function tickingSection({ ticking, tickingInChromium }: ReportInput): string {
   const allCounting = ticking.rows.filter((row) => row.scenario === 'allCounting');
   const halfWaiting = ticking.rows.filter((row) => row.scenario === 'halfWaiting');
-  const proportional = ticking.rows.every((row) => row.ours.rowsWrittenPerSecond === row.ours.textChangesPerSecond);
   const quietRows = ticking.rows.every(
     (row) => row.ours.dispatchesPerMinute === 0 && row.ours.storageWritesPerMinute === 0,
   );
@@ -160,7 +159,8 @@ function tickingSection({ ticking, tickingInChromium }: ReportInput): string {
     '',
     '### Against the goal',
     '',
-    `- Work per second proportional to the badges whose text changes (rows written/s = text changes/s in every row): ${yes(proportional)}.`,
+    '- Work per second proportional to the badges whose text changes: rows written/s = text changes/s in every row,',
+    '  enforced by the run, which fails otherwise (bench/ticking/measure.tsx).',
     `- Zero storage writes and zero dispatches on ticks where no phase changes (quiet minutes above, and the quiet ticks of the busy minute): ${yes(quietRows && quietBusy)}.`,
     '- CPU per badge update: see the ratio column. Where every badge changes every second, the original commits',
     '  once per row per second; ours derives each badge from its timer and writes the one text node that changed,',
