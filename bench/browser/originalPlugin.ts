@@ -35,7 +35,7 @@ const TOOLCHAIN = [
   'node_modules/@twilio/flex-plugin-scripts/package.json',
 ];
 /** The copy's package name, hence the bundle's name and the plugin's name in Flex's plugin list. */
-export const ORIGINAL_PACKAGE_NAME = 'plugin-original-inactivity';
+const ORIGINAL_PACKAGE_NAME = 'plugin-original-inactivity';
 const ENTRY = `import './bench/baseline/plugin/index';\n`;
 const CACHE_DIR = path.join(ROOT, '.cache', 'bench', 'original-plugin');
 

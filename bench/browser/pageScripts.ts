@@ -124,16 +124,13 @@ export function instrumentPage(options: InstrumentOptions): void {
   };
   // Marks are read as they are made, so a page clearing the timeline later (performance.clearMarks()) loses none.
   new PerformanceObserver((list) => list.getEntries().forEach(noteMark)).observe({ type: 'mark', buffered: true });
-  // Polls the DOM for badges every 10 ms (the marks carry their own times); a loop of timeouts rather than an
-  // interval so a slow check never queues another behind it.
+  // Polls the DOM for badges every 10 ms (the observer above reads the marks, with their own times); a loop of
+  // timeouts rather than an interval so a slow check never queues another behind it.
   const check = (): void => {
     const now = performance.now();
     const badges = document.querySelectorAll(startup.badgeSelector).length;
     if (badges > 0 && m.firstBadge === null) m.firstBadge = now;
     if (badges >= startup.conversations && m.allBadges === null) m.allBadges = now;
-    [startup.initMark, startup.reconciledMark].forEach((name) =>
-      performance.getEntriesByName(name, 'mark').forEach(noteMark),
-    );
     if (m.allBadges !== null && m.reconciled !== null) {
       m.ready = Math.max(m.allBadges, m.reconciled);
       return;

@@ -116,7 +116,7 @@ async function timedLoad(browser: Chromium, server: SandboxServer, conversations
 const NOT_SCRIPT = new Set(['(idle)', '(program)', '(garbage collector)']);
 
 /** Sums the samples of `profile` by where they fall: the plugin's own frames, stacks through it, any script. */
-export function summariseStartupProfile(
+function summariseStartupProfile(
   conversations: number,
   profile: Protocol.Profiler.Profile,
   pluginScript: string,

@@ -39,9 +39,9 @@ import { emptyPluginBundle, originalPluginBundle } from './originalPlugin';
 import { agentDesktop, pluginBundle, sandboxServer } from './sandbox';
 
 export type TickingDesign = 'ours' | 'original' | 'flexAlone';
-export const TICKING_DESIGNS: readonly TickingDesign[] = ['ours', 'original', 'flexAlone'];
+const TICKING_DESIGNS: readonly TickingDesign[] = ['ours', 'original', 'flexAlone'];
 
-export const TICKING_CHATS: readonly number[] = [10, 50];
+const TICKING_CHATS: readonly number[] = [10, 50];
 /** Rounds; each measures all three designs over the same windows, at every chat count. */
 const ROUNDS = 3;
 /** After every tab shows its rows: the plugin's start-up (history reads, reconciliation) and Flex's own are over. */

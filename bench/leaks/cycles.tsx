@@ -51,7 +51,7 @@ function maxInto(target: Counts, counts: Counts): void {
 }
 
 /** Conversations held at once to weigh one tracked conversation. */
-export const HELD_CONVERSATIONS = 200;
+const HELD_CONVERSATIONS = 200;
 
 interface CycleTarget {
   cycle(n: number): Promise<void>;

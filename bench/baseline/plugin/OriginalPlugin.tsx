@@ -14,7 +14,7 @@ import { FlexPlugin } from '@twilio/flex-plugin';
 import { OriginalCountdownRow } from '../OriginalCountdownRow';
 
 /** What @twilio/flex-plugin logs from the constructor: "loading OriginalInactivityPlugin@… plugin". */
-export const ORIGINAL_PLUGIN_NAME = 'OriginalInactivityPlugin';
+const ORIGINAL_PLUGIN_NAME = 'OriginalInactivityPlugin';
 
 interface OriginalSettings {
   readonly timerSec: number;

@@ -7,7 +7,7 @@ import type * as Flex from '@twilio/flex-ui';
 import * as FlexPlugin from '@twilio/flex-plugin';
 
 /** What @twilio/flex-plugin logs from the constructor: "loading EmptyPlugin@… plugin". */
-export const EMPTY_PLUGIN_NAME = 'EmptyPlugin';
+const EMPTY_PLUGIN_NAME = 'EmptyPlugin';
 
 class EmptyPlugin extends FlexPlugin.FlexPlugin {
   constructor() {
