@@ -18,6 +18,7 @@ import { readJson, readOptionalJson, sendJson } from './httpIo';
 import { CHANNEL_TYPES } from './records';
 import type { RequestLog } from './requestLog';
 import { param } from './routeMatch';
+import { SANDBOX_ACCOUNT } from './sandboxAccount';
 import type { Route, RouteContext } from './router';
 import { MAX_WORKER_OFFLINE_MS } from './workerConnection';
 import type { World } from './world';
@@ -95,12 +96,9 @@ async function startTransfer(world: World, { req, res, params }: RouteContext): 
   const body = asObject(await readJson(req));
   rejectUnknownFields(body, ['to', 'queueName']);
   requiredEnum(body, 'to', ['queue'] as const);
-  const queueName = optionalString(body, 'queueName') ?? DEFAULT_TRANSFER_QUEUE;
+  const queueName = optionalString(body, 'queueName') ?? SANDBOX_ACCOUNT.queueName;
   sendJson(res, 201, world.startTransfer(taskSid, queueName));
 }
-
-/** Where a transfer goes when the request names no queue: the sandbox's only built-in queue. */
-const DEFAULT_TRANSFER_QUEUE = 'Everyone';
 
 async function postMessage(world: World, { req, res, params }: RouteContext): Promise<void> {
   const sid = param(params, 'sid');

@@ -320,11 +320,7 @@ export class World {
     const task = this.tasks.get(taskSid);
     const conversation = this.conversations.get(task.conversationSid);
     const transfer = this.transfers.end(conversation, 'completed');
-    const agent = this.conversations.activeWithRole(conversation, 'agent');
-    if (agent !== undefined) {
-      this.conversations.removeParticipant(conversation, agent);
-      this.push({ type: 'participantLeft', participant: toParticipantDto(agent) }, AGENT_ONLY);
-    }
+    this.agentLeaves(conversation);
     this.applyReservationAction(task, 'wrap');
     return transfer;
   }
@@ -377,10 +373,7 @@ export class World {
     const { conversation, task } = this.interaction(interactionSid, channelSid);
     this.applyReservationAction(task, 'complete');
     this.closeConversation(conversation);
-    const agent = this.conversations.activeWithRole(conversation, 'agent');
-    if (agent === undefined) return;
-    this.conversations.removeParticipant(conversation, agent);
-    this.push({ type: 'participantLeft', participant: toParticipantDto(agent) }, AGENT_ONLY);
+    this.agentLeaves(conversation);
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -463,6 +456,14 @@ export class World {
     if (this.agentIsIn(conversation)) {
       this.push({ type: 'conversationUpdated', conversation: toConversationDto(conversation) }, AGENT_ONLY);
     }
+  }
+
+  /** The agent, if still in `conversation`, leaves it; their page hears of it. */
+  private agentLeaves(conversation: ConversationRecord): void {
+    const agent = this.conversations.activeWithRole(conversation, 'agent');
+    if (agent === undefined) return;
+    this.conversations.removeParticipant(conversation, agent);
+    this.push({ type: 'participantLeft', participant: toParticipantDto(agent) }, AGENT_ONLY);
   }
 
   private agentIsIn(conversation: ConversationRecord): boolean {

@@ -1,17 +1,14 @@
 import type { Manager } from '@twilio/flex-ui';
 
-import type { QueueDto, TransferDto } from '../../shared/protocol';
-import { InternalRoutes } from '../../shared/protocol';
-import { subscribeToPushes } from '../fakes/taskrouter/sandboxServer';
+import type { TransferDto } from '../../shared/protocol';
+import { fetchQueue, subscribeToPushes } from '../fakes/taskrouter/sandboxServer';
 
 // Flex's chat-state action for a conversation's transfer list (ConversationState.ACTION_LOAD_CHANNEL_TRANSFERS).
 const LOAD_TRANSFERS = 'CONVERSATION_LOAD_TRANSFERS';
 
 /** The name Flex shows for a transfer's target queue, looked up as Flex does (TaskRouter's queue fetch). */
 async function queueNameOf(queueSid: string): Promise<string> {
-  const response = await fetch(`${InternalRoutes.queues}/${encodeURIComponent(queueSid)}`);
-  // Typed boundary: the sandbox server answers a QueueDto.
-  return response.ok ? ((await response.json()) as QueueDto).name : '';
+  return (await fetchQueue(queueSid))?.name ?? '';
 }
 
 /** A listed transfer as Flex's directory puts it into the chat state: camelCase, a Date, the queue's name. */

@@ -2,7 +2,14 @@
  * The TaskRouter fake's only way out of the page: JSON calls to the sandbox server's internal routes and its
  * Server-Sent Events stream (sandbox/shared/protocol.ts). Relative URLs, so they stay on the page's own origin.
  */
-import type { PushEvent, ReservationDto, SetTaskAttributesRequest, TaskDto, WorkerDto } from '../../../shared/protocol';
+import type {
+  PushEvent,
+  QueueDto,
+  ReservationDto,
+  SetTaskAttributesRequest,
+  TaskDto,
+  WorkerDto,
+} from '../../../shared/protocol';
 import { InternalRoutes } from '../../../shared/protocol';
 
 export type ReservationAction = 'accept' | 'reject' | 'wrap' | 'complete';
@@ -19,6 +26,13 @@ async function readJson<T>(response: Response, what: string): Promise<T> {
   }
   // Typed boundary: the server answers with the protocol's shapes.
   return (await response.json()) as T;
+}
+
+/** TaskRouter's queue `queueSid` as the sandbox server knows it; null when it knows no such queue. */
+export async function fetchQueue(queueSid: string): Promise<QueueDto | null> {
+  const response = await fetch(`${InternalRoutes.queues}/${encodeURIComponent(queueSid)}`);
+  // Typed boundary: the sandbox server answers a QueueDto.
+  return response.ok ? ((await response.json()) as QueueDto) : null;
 }
 
 export async function fetchWorkerSnapshot(): Promise<WorkerSnapshot> {

@@ -4,8 +4,7 @@
  * empty; a single queue the sandbox server knows is found, everything else fails.
  */
 import type * as TaskRouter from 'twilio-taskrouter';
-import type { QueueDto } from '../../../shared/protocol';
-import { InternalRoutes } from '../../../shared/protocol';
+import { fetchQueue } from './sandboxServer';
 import type { MethodsOf } from './surface';
 
 /** The fields of a TaskRouter `TaskQueue` Flex reads (its name for a transfer; Insights its sid and dates). */
@@ -56,10 +55,8 @@ export class Workspace
   }
 
   async fetchTaskQueue(queueSid: string): Promise<SandboxTaskQueue> {
-    const response = await fetch(`${InternalRoutes.queues}/${encodeURIComponent(queueSid)}`);
-    if (!response.ok) return notFound('TaskQueue', queueSid);
-    // Typed boundary: the sandbox server answers a QueueDto.
-    const queue = (await response.json()) as QueueDto;
+    const queue = await fetchQueue(queueSid);
+    if (queue === null) return notFound('TaskQueue', queueSid);
     return { sid: queue.sid, name: queue.name, workplaceSid: this.workspaceSid, dateUpdated: new Date() };
   }
 
