@@ -1,7 +1,7 @@
 import type { AgentPage } from './support/sandboxSession';
 import { useSandboxSuite } from './support/sandboxSuite';
 import type { AxeFinding } from './support/accessibility';
-import { composite, contrastRatio, countByRule, isSerious, openAgentWith, runAxe } from './support/accessibility';
+import { composite, contrastRatio, countByRule, isSerious, runAxe } from './support/accessibility';
 
 /**
  * One chat per badge look, each in its own queue so each gets its own timer: counting, warned, the last 10 s (kept
@@ -106,7 +106,7 @@ describe('browser: accessibility of the badge and the controls (axe-core, sandbo
       .and(light.page.locator('[data-phase="paused"]'))
       .waitFor({ timeout: 5_000 });
 
-    const dark = await openAgentWith(suite.session(), context, 'theme=dark');
+    const dark = await suite.openAgent(context, { theme: 'dark' });
     for (const chat of Object.values(chats)) await dark.badgeText(chat.taskSid);
     await dark.page.locator(`[data-task-sid="${chats.Paused.taskSid}"]`).click();
 

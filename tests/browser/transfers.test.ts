@@ -3,10 +3,8 @@ import { useSandboxSuite } from './support/sandboxSuite';
 
 describe('browser: a chat whose transfer is pending (sandbox)', () => {
   const suite = useSandboxSuite();
-  const { test } = suite;
+  const { test, openAgent } = suite;
   const api = () => suite.session().api;
-
-  const openAgent = async (): Promise<AgentPage> => suite.openAgent(await suite.newContext());
 
   const ariaLabel = async (agent: AgentPage, taskSid: string): Promise<string> =>
     (await agent.badge(taskSid).getAttribute('aria-label')) ?? '';
@@ -17,7 +15,6 @@ describe('browser: a chat whose transfer is pending (sandbox)', () => {
     const { conversationSid, taskSid } = await api().createConversation({ channelType: 'web' });
     expect(await agent.badgeSeconds(taskSid)).toBeGreaterThan(5);
     await api().startTransfer(taskSid, 'Billing');
-    await agent.page.waitForFunction((sid) => document.querySelector(`[data-task-sid="${sid}"]`) !== null, taskSid);
     await agent.badge(taskSid).filter({ hasText: '⇄' }).waitFor({ timeout: 5_000 });
     expect(await ariaLabel(agent, taskSid)).toMatch(/on hold while a transfer is pending/);
     // Well past the 8 s deadline: nothing is sent, the task is still the agent's.

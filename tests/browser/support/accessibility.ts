@@ -1,9 +1,6 @@
 import * as fs from 'fs';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { AxeResults, ImpactValue } from 'axe-core';
-
-import { AgentPage } from './sandboxSession';
-import type { SandboxSession } from './sandboxSession';
 
 declare global {
   interface Window {
@@ -25,24 +22,6 @@ export interface AxeFinding {
   readonly summary: string;
   /** Inside the plugin's own elements (PLUGIN_ELEMENTS), or an ARIA finding on Flex's row the plugin describes. */
   readonly plugin: boolean;
-}
-
-/** Opens the agent desktop with `query` (e.g. `theme=dark`) and waits for Flex's shell, as SandboxSession.openAgent. */
-export async function openAgentWith(
-  session: SandboxSession,
-  context: BrowserContext,
-  query: string,
-): Promise<AgentPage> {
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${session.server.url}/?${query}`);
-  await page.waitForFunction(
-    () => document.querySelector('[data-testid="task-list"], .Twilio-TaskList, .Twilio-RootContainer') !== null,
-    undefined,
-    { timeout: 60_000 },
-  );
-  return new AgentPage(page, errors);
 }
 
 /**

@@ -46,12 +46,16 @@ export class SandboxSession {
     return this.browser.newContext({ viewport: { width: 1280, height: 800 } });
   }
 
-  /** Opens the agent desktop (the real Flex UI) and waits until Flex has rendered its shell. */
-  async openAgent(context: BrowserContext): Promise<AgentPage> {
+  /**
+   * Opens the agent desktop (the real Flex UI), with `query` on its URL (e.g. `{ theme: 'dark' }`), and waits until
+   * Flex has rendered its shell.
+   */
+  async openAgent(context: BrowserContext, query: Readonly<Record<string, string>> = {}): Promise<AgentPage> {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${this.server.url}/`);
+    const search = new URLSearchParams(query).toString();
+    await page.goto(`${this.server.url}/${search === '' ? '' : `?${search}`}`);
     await page.waitForFunction(
       () => document.querySelector('[data-testid="task-list"], .Twilio-TaskList, .Twilio-RootContainer') !== null,
       undefined,

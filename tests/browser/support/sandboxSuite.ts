@@ -10,8 +10,11 @@ export interface SandboxSuite {
   session(): SandboxSession;
   /** A fresh browser context (a new profile), closed after the test. */
   newContext(): Promise<BrowserContext>;
-  /** The agent desktop in `context`, or in a new profile; screenshotted if the test fails. */
-  openAgent(context?: BrowserContext): Promise<AgentPage>;
+  /**
+   * The agent desktop in `context`, or in a new profile, with `query` on its URL (e.g. `{ theme: 'dark' }`);
+   * screenshotted if the test fails.
+   */
+  openAgent(context?: BrowserContext, query?: Readonly<Record<string, string>>): Promise<AgentPage>;
   /** `it`, with a screenshot of every agent page the test opened when it fails. */
   test(name: string, body: () => Promise<void>): void;
 }
@@ -57,8 +60,8 @@ export function useSandboxSuite(): SandboxSuite {
   return {
     session: current,
     newContext,
-    async openAgent(context) {
-      const page = await current().openAgent(context ?? (await newContext()));
+    async openAgent(context, query) {
+      const page = await current().openAgent(context ?? (await newContext()), query);
       pages.push(page);
       return page;
     },
