@@ -1,13 +1,16 @@
 /** @jest-environment node */
+import { parseInactivityConfig } from '../../src/config/parseInactivityConfig';
 import { checkInactivity } from './checkInactivity';
 import { sameJson } from './jsonValue';
 
 describe('checkInactivity', () => {
   it('accepts a valid configuration', () => {
-    expect(checkInactivity({ timer_sec: 60, warning_sec: 15 })).toEqual({
+    const raw = { timer_sec: 60, warning_sec: 15 };
+    expect(checkInactivity(raw)).toEqual({
       hasErrors: false,
       problemCount: 0,
       report: 'No problems found.',
+      config: parseInactivityConfig(raw).config,
     });
   });
 

@@ -1,5 +1,6 @@
 import { describeProblems } from '../../src/config/describeProblems';
 import { parseInactivityConfig } from '../../src/config/parseInactivityConfig';
+import type { InactivityConfig } from '../../src/config/policy';
 
 /** The plugin validator's verdict on one `customerInactivity` value. */
 export interface InactivityCheck {
@@ -9,6 +10,8 @@ export interface InactivityCheck {
   readonly problemCount: number;
   /** Every problem, one line each, errors first, worded exactly as the plugin logs them; or a no-problem line. */
   readonly report: string;
+  /** The configuration the plugin would run with: the value, with a default wherever it was rejected or absent. */
+  readonly config: InactivityConfig;
 }
 
 /**
@@ -17,12 +20,13 @@ export interface InactivityCheck {
  * are not errors, exactly as in the plugin.
  */
 export function checkInactivity(raw: unknown): InactivityCheck {
-  const { problems } = parseInactivityConfig(raw);
+  const { config, problems } = parseInactivityConfig(raw);
   const errors = problems.filter((problem) => problem.level === 'error').length;
   const notices = problems.length - errors;
-  if (problems.length === 0) return { hasErrors: false, problemCount: 0, report: 'No problems found.' };
+  if (problems.length === 0) return { hasErrors: false, problemCount: 0, report: 'No problems found.', config };
   const summary = `${count(errors, 'error')}, ${count(notices, 'notice')}:`;
-  return { hasErrors: errors > 0, problemCount: problems.length, report: `${summary}\n${describeProblems(problems)}` };
+  const report = `${summary}\n${describeProblems(problems)}`;
+  return { hasErrors: errors > 0, problemCount: problems.length, report, config };
 }
 
 function count(n: number, noun: string): string {

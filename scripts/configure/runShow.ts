@@ -1,4 +1,3 @@
-import { parseInactivityConfig } from '../../src/config/parseInactivityConfig';
 import { checkInactivity } from './checkInactivity';
 import type { CliIo } from './cliIo';
 import { printLine } from './cliIo';
@@ -24,7 +23,7 @@ export async function runShow(connection: Connection, io: CliIo): Promise<ExitCo
   printLine(io.stdout, shown);
   const check = checkInactivity(inactivity);
   printLine(io.stdout, `\nAs the plugin sees it: ${check.report}`);
-  const table = effectiveSettingsTable(parseInactivityConfig(inactivity).config);
+  const table = effectiveSettingsTable(check.config);
   printLine(
     io.stdout,
     `\nWhat each queue and channel gets (most specific wins: top level < channel < queue < queue's channel):\n${table}`,
