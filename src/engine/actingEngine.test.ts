@@ -513,6 +513,27 @@ describe('engine/actingEngine', () => {
   });
 
   describe('reservations and configuration', () => {
+    it('says when every chat found at its start has its history read under way (attached), or was let go', async () => {
+      const first = startHarness({ tasks: [fakeTask(1), fakeTask(2), fakeTask(3)], leader: false });
+      first.stop();
+      first.world.conversations.unavailable.add('CH2');
+      first.world.conversations.unavailable.add('CH3');
+      const harness = startHarness({ previous: first });
+      let attached = false;
+      void harness.runtime
+        .actingEngine()
+        ?.whenStartupAttached()
+        .then(() => (attached = true));
+      await flushPromises();
+      expect(attached).toBe(false);
+      harness.conversations.makeAvailable('CH2');
+      await flushPromises();
+      expect(attached).toBe(false);
+      harness.tasks.reload([fakeTask(1), fakeTask(2)]);
+      await flushPromises();
+      expect(attached).toBe(true);
+    });
+
     it('tracks the chats of a rebuilt task list in one store change (each change costs every Flex subscriber)', async () => {
       const harness = startHarness({ tasks: [] });
       const timerCounts: number[] = [];

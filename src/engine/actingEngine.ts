@@ -53,6 +53,11 @@ export interface ActingEngine {
   apply(intent: TimerIntent): void;
   /** Resolves when no history read is in flight (tests and benchmarks wait on it). */
   whenIdle(): Promise<void>;
+  /**
+   * Resolves once every conversation tracked when the engine started has had its history read begin (or was let
+   * go), so from then on `whenIdle` covers all their reads; at once when there were none, and when the engine stops.
+   */
+  whenStartupAttached(): Promise<void>;
   stop(): void;
 }
 
@@ -79,13 +84,27 @@ export function startActingEngine(deps: ActingEngineDeps): ActingEngine {
     retryDelaysMs: deps.retryDelaysMs,
   });
 
+  /** The conversations found at start whose history read has not begun yet. */
+  const startupUnattached = new Set<string>();
+  let allStartupAttached = (): void => undefined;
+  const startupAttached = new Promise<void>((resolve) => {
+    allStartupAttached = resolve;
+  });
+  const startupSettled = (sid: string): void => {
+    if (startupUnattached.delete(sid) && startupUnattached.size === 0) allStartupAttached();
+  };
+
   const tracking = createTaskTracking(deps, {
     onTaskSeen: (task) => observeTask(task),
     acceptedAtOf: (task) => acceptedAtOf(task),
-    onAttached: (conversation) => reconciliation.read(conversation),
+    onAttached: (conversation) => {
+      reconciliation.read(conversation);
+      startupSettled(conversation.task.conversationSid);
+    },
     onMessage: (conversation, message) => reconciliation.receive(conversation, message),
     onTransfer: (conversation, status) => dispatch(transferEvent(conversation.task.conversationSid, status)),
     onReleased: (sid) => {
+      startupSettled(sid);
       reconciliation.forget(sid);
       runner.forget(sid);
     },
@@ -194,6 +213,11 @@ export function startActingEngine(deps: ActingEngineDeps): ActingEngine {
   };
 
   tracking.resync(acceptedAtOf);
+  // A conversation the gateway attached within the resync has its read under way already.
+  tracking.all().forEach((conversation) => {
+    if (!conversation.attached) startupUnattached.add(conversation.task.conversationSid);
+  });
+  if (startupUnattached.size === 0) allStartupAttached();
   const stopConnection = deps.conversations.onConnectionChanged(onConnectionChanged);
   const stopWriter = startTimerWriter(deps.store, deps.timerStore, deps.isActing);
   const stopScheduling = startScheduling({ ticker: deps.ticker, act, nextDueAt: earliestDue });
@@ -202,7 +226,9 @@ export function startActingEngine(deps: ActingEngineDeps): ActingEngine {
     contextOf,
     apply,
     whenIdle: () => reconciliation.whenIdle(),
+    whenStartupAttached: () => startupAttached,
     stop() {
+      allStartupAttached();
       stopScheduling();
       stopWriter();
       stopConnection();

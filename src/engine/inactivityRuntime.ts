@@ -4,7 +4,6 @@ import { startActingEngine } from './actingEngine';
 import { createNoticeBoard } from './agentNotices';
 import { createIntentRouter } from './crossTabIntents';
 import { startTimerMirror } from './persistence';
-import { followStartup } from './startupFollowing';
 import type { StorageChanges, TabChannel } from '../runtime/browserTabs';
 import type { PageVisibility } from '../runtime/pageVisibility';
 import type { TabMessage, TimerIntent } from './tabMessages';
@@ -56,7 +55,10 @@ export function composeInactivityRuntime(ports: RuntimePorts): InactivityRuntime
   });
   let engine: ActingEngine | undefined;
   let stopMirror: (() => void) | undefined;
-  const startup = followStartup(ports.conversations);
+  let firstEngineStarted = (_started: ActingEngine): void => undefined;
+  const firstEngine = new Promise<ActingEngine>((resolve) => {
+    firstEngineStarted = resolve;
+  });
   let stopWaitingForConnection = (): void => undefined;
 
   const stopMirroring = (): void => {
@@ -70,14 +72,9 @@ export function composeInactivityRuntime(ports: RuntimePorts): InactivityRuntime
   const becomeActing = (): void => {
     stopMirroring();
     if (engine === undefined) {
-      engine = startup.collect(() =>
-        startActingEngine({
-          ...ports,
-          conversations: startup.conversations,
-          isActing,
-          notify: (notice) => notices.publish(notice),
-        }),
-      );
+      engine = startActingEngine({ ...ports, isActing, notify: (notice) => notices.publish(notice) });
+      // Only the first engine's start-up is followed: a later one is a change of leader, not the page starting.
+      firstEngineStarted(engine);
     }
   };
   const becomeMirror = (): void => {
@@ -102,7 +99,7 @@ export function composeInactivityRuntime(ports: RuntimePorts): InactivityRuntime
       stopWaitingForConnection = stopListening;
     });
   const reconcileStartup = async (): Promise<void> => {
-    await startup.allAttached();
+    await (await firstEngine).whenStartupAttached();
     // A read under way when the connection dropped marks nothing reconciled; the engine reads again on reconnection.
     for (;;) {
       await engine?.whenIdle();

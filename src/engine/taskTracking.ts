@@ -15,6 +15,8 @@ export interface TrackedConversation {
   parties: ConversationParties;
   /** Resolves once the participants lookup is over: reading history before would misjudge who wrote what. */
   partiesKnown: Promise<void>;
+  /** Live messages are followed (its history read has begun): the gateway said the conversation is attached. */
+  attached: boolean;
   stopWatching: () => void;
 }
 
@@ -114,6 +116,7 @@ export function createTaskTracking(deps: TaskTrackingDeps, listener: TrackingLis
       task: facts,
       parties: initialParties(facts),
       partiesKnown: Promise.resolve(),
+      attached: false,
       stopWatching: () => undefined,
     };
     tracked.set(facts.conversationSid, entry);
@@ -122,7 +125,10 @@ export function createTaskTracking(deps: TaskTrackingDeps, listener: TrackingLis
     const stopMessages = deps.conversations.watch(
       facts.conversationSid,
       (message) => listener.onMessage(entry, message),
-      () => listener.onAttached(entry),
+      () => {
+        entry.attached = true;
+        listener.onAttached(entry);
+      },
     );
     const stopTransfers = deps.transfers.watch(facts.conversationSid, (status) => listener.onTransfer(entry, status));
     entry.stopWatching = () => {
