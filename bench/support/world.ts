@@ -7,7 +7,6 @@
 import { combineReducers, createStore } from 'redux';
 
 import { parseInactivityConfig } from '../../src/config/parseInactivityConfig';
-import { createClockSkew } from '../../src/core/clockSkew';
 import type { AgentNotice } from '../../src/engine/commandRunner';
 import type { InactivityRuntime, RuntimePorts } from '../../src/engine/inactivityRuntime';
 import { composeInactivityRuntime } from '../../src/engine/inactivityRuntime';
@@ -22,6 +21,7 @@ import type { Ticker } from '../../src/runtime/ticker';
 import { createTicker } from '../../src/runtime/ticker';
 import type { InactivityEvent } from '../../src/state/inactivityEvents';
 import { INACTIVITY_NAMESPACE, inactivityReducer } from '../../src/state/inactivitySlice';
+import { rememberedClockSkew } from '../../src/state/rememberedClockSkew';
 import type { StateWithInactivity } from '../../src/state/selectors';
 import { selectInactivity } from '../../src/state/selectors';
 import { storageKeyFor } from '../../src/state/storedTimers';
@@ -181,9 +181,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     transfers: new FakeTransfers(),
     timerStore: createTimerStore({ storage: () => storage, key, warn: log.warn }),
     // As startInactivityRuntime remembers the offset: a write per estimate, never per tick.
-    skew: createClockSkew({
-      onEstimate: (offset) => storage.setItem(`${key}/clock-offset`, String(Math.round(offset))),
-    }),
+    skew: rememberedClockSkew(() => storage, `${key}/clock-offset`),
     effects,
     log,
     leadership: tab.leadership,

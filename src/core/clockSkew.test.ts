@@ -24,11 +24,24 @@ describe('core/clockSkew', () => {
 
   it('starts from a remembered estimate and replaces it with what this page observes', () => {
     const remembered: number[] = [];
-    const skew = createClockSkew({ initialOffsetMs: 300_000, onEstimate: (offset) => remembered.push(offset) });
+    const skew = createClockSkew({ initialOffsetMs: 300_000 });
+    skew.onEstimateChanged((offset) => remembered.push(offset));
     expect(skew.localTimeOf(0, 1_000_000)).toBe(300_000);
     skew.observeReceived(10_050, 10_000); // the clock was fixed meanwhile
     expect(skew.offsetMs()).toBe(50);
     expect(remembered).toEqual([50]);
+  });
+
+  it('tells each subscriber every new estimate, and nothing after it unsubscribes', () => {
+    const skew = createClockSkew();
+    const heard: number[] = [];
+    const unsubscribe = skew.onEstimateChanged((offset) => heard.push(offset));
+    skew.observeReceived(10_400, 10_000);
+    skew.observeReceived(20_500, 20_000); // a higher bound: the estimate stays, nobody is told
+    skew.observeReceived(30_100, 30_000);
+    unsubscribe();
+    skew.observeReceived(40_050, 40_000);
+    expect(heard).toEqual([400, 100]);
   });
 
   it('drops a bound far below the others: one timestamp hours in the future does not drag the estimate', () => {

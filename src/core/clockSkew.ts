@@ -16,13 +16,13 @@ export interface ClockSkew {
   localTimeOf(serverAt: number, now: number): number;
   /** The current estimate of local minus server time, or null while nothing is known. */
   offsetMs(): number | null;
+  /** Calls `listener` with each new estimate (to keep it for the next page, to re-time what it placed); unsubscribes. */
+  onEstimateChanged(listener: (offsetMs: number) => void): () => void;
 }
 
 export interface ClockSkewOptions {
   /** The estimate a previous page of this browser left, used until this page observes anything. */
   readonly initialOffsetMs?: number | null;
-  /** Called when the estimate changes, to keep it for the next page. */
-  readonly onEstimate?: (offsetMs: number) => void;
 }
 
 /** How many recent bounds the estimate is taken from: old ones leave, so the estimate can follow a corrected clock. */
@@ -52,8 +52,9 @@ export function estimateOffset(bounds: readonly number[]): number | null {
 }
 
 /** A skew estimator over a sliding window of bounds. */
-export function createClockSkew({ initialOffsetMs = null, onEstimate }: ClockSkewOptions = {}): ClockSkew {
+export function createClockSkew({ initialOffsetMs = null }: ClockSkewOptions = {}): ClockSkew {
   const bounds: number[] = [];
+  const listeners = new Set<(offsetMs: number) => void>();
   let estimate = initialOffsetMs;
   return {
     observeReceived(localAt, serverAt) {
@@ -63,9 +64,13 @@ export function createClockSkew({ initialOffsetMs = null, onEstimate }: ClockSke
       const next = estimateOffset(bounds);
       if (next === null || next === estimate) return;
       estimate = next;
-      onEstimate?.(next);
+      listeners.forEach((listener) => listener(next));
     },
     localTimeOf: (serverAt, now) => (estimate === null ? now : Math.min(now, serverAt + estimate)),
     offsetMs: () => estimate,
+    onEstimateChanged(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   };
 }

@@ -1,5 +1,7 @@
 import type { ConversationTimer, TimerPhaseState } from './conversationTimer';
 import {
+  ACCEPTANCE_REFINEMENT_MAX_MS,
+  onAcceptanceRefined,
   onAgentMessage,
   onClosingDone,
   onCustomerMessage,
@@ -443,6 +445,52 @@ describe('core/conversationTimer', () => {
     it('leaves the phase alone', () => {
       const paused = onPaused(trackedTimer(), 10_000);
       expect(onHistoryOutdated(paused).phase).toBe(paused.phase);
+    });
+  });
+
+  describe('an acceptance placed earlier by a better clock estimate', () => {
+    /** Tracked when the page heard of the acceptance, 400 ms after it. */
+    const heardLate = (): ConversationTimer => trackedTimer({ at: 10_400 });
+
+    it('moves the first countdown back to the acceptance: nothing at 19.999 s, the warning at 20 s after it', () => {
+      const refined = onAcceptanceRefined(heardLate(), 'WR0001', 10_000);
+      expect(refined).toEqual({
+        ...heardLate(),
+        cycleStartedAt: 10_000,
+        phase: { kind: 'counting', deadlineAt: 45_000, warningsSent: 0 },
+      });
+      expect(planForTimer(refined, refined.policy, 10_000 + 19_999)).toBeNull();
+      expect(planForTimer(refined, refined.policy, 10_000 + 20_000)).toMatchObject({ kind: 'sendWarning' });
+    });
+
+    it('keeps warnings already sent and an extension the agent gave', () => {
+      const extended = onExtended(onWarningSent(heardLate(), 1, 0), 40_000, 60_000);
+      const refined = onAcceptanceRefined(extended, 'WR0001', 10_000);
+      expect(refined.phase).toEqual({ kind: 'counting', deadlineAt: 105_000, warningsSent: 1 });
+    });
+
+    it('moves by at most the cap: a chat found long after its acceptance keeps the countdown the page gave it', () => {
+      const found = trackedTimer({ at: 10_000 + ACCEPTANCE_REFINEMENT_MAX_MS + 1 });
+      expect(onAcceptanceRefined(found, 'WR0001', 10_000)).toBe(found);
+      const justWithin = trackedTimer({ at: 10_000 + ACCEPTANCE_REFINEMENT_MAX_MS });
+      expect(onAcceptanceRefined(justWithin, 'WR0001', 10_000).cycleStartedAt).toBe(10_000);
+    });
+
+    it.each<[string, ConversationTimer, string, number]>([
+      ['a later time', heardLate(), 'WR0001', 10_500],
+      ['the same time', heardLate(), 'WR0001', 10_400],
+      ['another reservation of the conversation', heardLate(), 'WR0002', 10_000],
+      [
+        'a cycle a customer message opened',
+        onCustomerMessage(heardLate(), { at: 12_000, messageIndex: 3 }),
+        'WR0001',
+        10_000,
+      ],
+      ['a paused countdown', onPaused(heardLate(), 12_000), 'WR0001', 10_000],
+      ['a wrap-up in flight', onWrapupRequested(heardLate(), 1), 'WR0001', 10_000],
+      ['agent_reply mode, waiting', trackedTimer({ at: 10_400, startOn: 'agent_reply' }), 'WR0001', 10_000],
+    ])('leaves %s alone', (_case, timer, reservationSid, acceptedAt) => {
+      expect(onAcceptanceRefined(timer, reservationSid, acceptedAt)).toBe(timer);
     });
   });
 

@@ -235,6 +235,31 @@ function agentMessageInto(timer: ConversationTimer, moment: MessageMoment): Conv
   return newCycle(timer, moment, (adopted) => restartedCountdown(phase, moment.at, adopted.policy.timerMs));
 }
 
+/**
+ * The most a countdown that began at acceptance moves earlier when the acceptance turns out to have been heard late.
+ * A busy or hidden page hears of an acceptance a fraction of a second late; a larger gap is a chat accepted before
+ * this page could hear of it, whose countdown the page deliberately began when it found the chat (nothing was known
+ * of the clock then), and moving it by minutes would warn and close it at once.
+ */
+export const ACCEPTANCE_REFINEMENT_MAX_MS = 5_000;
+
+/**
+ * The clock estimate now places the acceptance of `reservationSid` at `acceptedAt`, earlier than the countdown's
+ * start: the first cycle, still counting, moves earlier by as much (warnings already sent stay sent). Anything else
+ * (another reservation, a cycle a message opened, a pause, a later time, a gap beyond the cap) is left as it is.
+ */
+export function onAcceptanceRefined(
+  timer: ConversationTimer,
+  reservationSid: string,
+  acceptedAt: number,
+): ConversationTimer {
+  const { phase } = timer;
+  const earlierBy = timer.cycleStartedAt - acceptedAt;
+  if (timer.reservationSid !== reservationSid || timer.cycle !== 1 || phase.kind !== 'counting') return timer;
+  if (!(earlierBy > 0 && earlierBy <= ACCEPTANCE_REFINEMENT_MAX_MS)) return timer;
+  return { ...timer, cycleStartedAt: acceptedAt, phase: { ...phase, deadlineAt: phase.deadlineAt - earlierBy } };
+}
+
 /** The agent paused the countdown at `now`; the time left is kept. Pausing anything but a countdown does nothing. */
 export function onPaused(timer: ConversationTimer, now: number): ConversationTimer {
   return throughTransfer(timer, now, (live) => {

@@ -270,6 +270,36 @@ describe('engine/actingEngine', () => {
       expect(harness.world.skewMemory.offsetMs).toBe(estimate);
     });
 
+    it('moves a countdown heard late on a fresh profile back to the acceptance once the clock is known', async () => {
+      const harness = startHarness({ tasks: [] });
+      // Nothing is known of the clock yet: the chat counts from when the page heard of it, 500 ms late.
+      await acceptLate(harness, T0 + 5_234, T0 + 5_734);
+      expect(harness.timer('CH2')?.phase).toMatchObject({ deadlineAt: T0 + 5_734 + 35_000 });
+      // Another chat handed over at once (created, and its snapshot taken, the moment the page hears of it).
+      await harness.advanceTo(T0 + 9_000);
+      harness.tasks.set(fakeTask(3, { dateCreated: new Date(T0 + 9_000), dateUpdated: new Date(T0 + 9_000) }));
+      await harness.advance(0);
+      expect(harness.timer('CH2')?.phase).toMatchObject({ deadlineAt: T0 + 5_234 + 35_000 });
+      await harness.advanceTo(T0 + 5_234 + 35_000 - 1);
+      expect(harness.effects.wrapups).not.toContain('WR2');
+      await harness.advanceTo(T0 + 5_234 + 35_000);
+      expect(harness.effects.wrapups).toContain('WR2');
+    });
+
+    it('leaves a chat found at load on a fresh profile its countdown when the clock shows it was accepted long before', async () => {
+      // A snapshot without a creation time tells nothing of the clock: the chat counts from the page load.
+      const found = fakeTask(1, { dateCreated: new Date(Number.NaN), dateUpdated: new Date(T0 - 600_000) });
+      const harness = startHarness({ tasks: [found] });
+      await harness.advance(0);
+      expect(harness.world.skewMemory.offsetMs).toBeNull();
+      const started = harness.timer('CH1')?.cycleStartedAt;
+      await harness.advanceTo(T0 + 9_000);
+      harness.tasks.set(fakeTask(3, { dateCreated: new Date(T0 + 9_000), dateUpdated: new Date(T0 + 9_000) }));
+      await harness.advance(0);
+      expect(harness.timer('CH1')?.cycleStartedAt).toBe(started);
+      expect(harness.effects.wrapups).toEqual([]);
+    });
+
     it('never wraps up early on reload when the PC clock runs minutes ahead of Twilio', async () => {
       const first = startHarness({ serverBehindMs: 300_000 });
       await first.advanceTo(T0 + 5_000);

@@ -164,6 +164,24 @@ export function startActingEngine(deps: ActingEngineDeps): ActingEngine {
     deps.skew.observeReceived(deps.clock.now(), serverAt);
   };
 
+  /**
+   * A lower clock estimate can place an acceptance earlier than its countdown began: on a fresh profile nothing is
+   * known of the clock when the first chat arrives, so a busy or hidden page that heard of it late started counting
+   * late. The countdown moves back to the acceptance (the reducer bounds how far), so that chat closes on time too.
+   */
+  const refineAcceptances = (): void => {
+    const held = new Map(deps.tasks.heldTasks().map((task) => [task.sid, task]));
+    for (const { task: facts } of tracking.all()) {
+      const task = held.get(facts.reservationSid);
+      const timer = timerOf(facts.conversationSid);
+      if (task === undefined || timer === undefined) continue;
+      const at = acceptedAtOf(task);
+      if (at >= timer.cycleStartedAt) continue;
+      const { conversationSid, reservationSid } = facts;
+      dispatch(inactivityEvents.acceptanceRefined({ conversationSid, reservationSid, at }));
+    }
+  };
+
   /** The timers of the conversations this tab follows: the only ones anything is planned for. */
   const trackedTimers = (): ConversationTimer[] =>
     tracking.all().flatMap((conversation) => {
@@ -219,6 +237,7 @@ export function startActingEngine(deps: ActingEngineDeps): ActingEngine {
   });
   if (startupUnattached.size === 0) allStartupAttached();
   const stopConnection = deps.conversations.onConnectionChanged(onConnectionChanged);
+  const stopRefining = deps.skew.onEstimateChanged(refineAcceptances);
   const stopWriter = startTimerWriter(deps.store, deps.timerStore, deps.isActing);
   const stopScheduling = startScheduling({ ticker: deps.ticker, act, nextDueAt: earliestDue });
 
@@ -232,6 +251,7 @@ export function startActingEngine(deps: ActingEngineDeps): ActingEngine {
       stopScheduling();
       stopWriter();
       stopConnection();
+      stopRefining();
       reconciliation.stop();
       tracking.stop();
     },

@@ -2,18 +2,17 @@ import type * as Flex from '@twilio/flex-ui';
 
 import type { InactivityConfig } from '../config/policy';
 import { policyFor } from '../config/policy';
-import { createClockSkew } from '../core/clockSkew';
 import type { InactivityRuntime } from '../engine/inactivityRuntime';
 import { composeInactivityRuntime } from '../engine/inactivityRuntime';
 import type { TabMessage } from '../engine/tabMessages';
 import { browserStorageChanges, browserTabChannel, randomId } from '../runtime/browserTabs';
 import { documentVisibility } from '../runtime/pageVisibility';
 import type { Clock } from '../runtime/clock';
-import type { KeyValueStorage } from '../runtime/keyValueStorage';
 import { browserStorage } from '../runtime/keyValueStorage';
 import { defaultLeadershipEnvironment, electLeader } from '../runtime/leadership';
 import type { Ticker } from '../runtime/ticker';
 import { createTicker } from '../runtime/ticker';
+import { rememberedClockSkew } from '../state/rememberedClockSkew';
 import type { StateWithInactivity } from '../state/selectors';
 import { selectTimer } from '../state/selectors';
 import { storageKeyFor } from '../state/storedTimers';
@@ -43,27 +42,6 @@ function scopeOf(manager: Flex.Manager): { accountSid: string; workerSid: string
   const accountSid = manager.serviceConfiguration?.account_sid ?? 'unknown-account';
   const workerSid = manager.workerClient?.sid ?? manager.user?.identity ?? 'unknown-worker';
   return { accountSid, workerSid };
-}
-
-/** A skew estimate that survives reloads: the first reconciliation after a reload needs it most. */
-function rememberedClockSkew(storage: () => KeyValueStorage, key: string) {
-  const read = (): number | null => {
-    try {
-      const text = storage().getItem(key);
-      const value = Number(text);
-      return text !== null && Number.isFinite(value) ? value : null;
-    } catch {
-      return null;
-    }
-  };
-  const write = (offsetMs: number): void => {
-    try {
-      storage().setItem(key, String(Math.round(offsetMs)));
-    } catch {
-      // Without storage the estimate is relearnt from the next live message; timers are warned about elsewhere.
-    }
-  };
-  return createClockSkew({ initialOffsetMs: read(), onEstimate: write });
 }
 
 /**

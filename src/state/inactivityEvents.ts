@@ -38,6 +38,11 @@ export interface InactivityEventPayloads {
   'inactivity/historyRead': ConversationRef & { readonly messages: readonly TimedMessage[] };
   /** The Conversations connection dropped: every timer must read its history again before acting. */
   'inactivity/connectionLost': Record<string, never>;
+  /**
+   * The clock estimate places the acceptance of the conversation's reservation at `at`, earlier than its countdown
+   * began (the page heard of it late).
+   */
+  'inactivity/acceptanceRefined': ConversationMoment & { readonly reservationSid: string };
   'inactivity/customerMessageReceived': ConversationMessageMoment;
   'inactivity/agentMessageSent': ConversationMessageMoment;
   'inactivity/timerPaused': ConversationMoment;
@@ -81,6 +86,7 @@ export const inactivityEvents = {
   messageReceived: eventCreator('inactivity/messageReceived'),
   historyRead: eventCreator('inactivity/historyRead'),
   connectionLost: eventCreator('inactivity/connectionLost'),
+  acceptanceRefined: eventCreator('inactivity/acceptanceRefined'),
   customerMessageReceived: eventCreator('inactivity/customerMessageReceived'),
   agentMessageSent: eventCreator('inactivity/agentMessageSent'),
   timerPaused: eventCreator('inactivity/timerPaused'),

@@ -78,6 +78,7 @@ describe('state/inactivitySlice', () => {
         inactivityEvents.messageReceived({ conversationSid: 'CH1', message: customer(1, T0) }),
         inactivityEvents.historyRead({ conversationSid: 'CH1', messages: [] }),
         inactivityEvents.connectionLost({}),
+        inactivityEvents.acceptanceRefined({ conversationSid: 'CH1', reservationSid: 'WR1', at: T0 }),
         inactivityEvents.customerMessageReceived({ conversationSid: 'CH1', at: T0 }),
         inactivityEvents.agentMessageSent({ conversationSid: 'CH1', at: T0 }),
         inactivityEvents.timerPaused({ conversationSid: 'CH1', at: T0 }),

@@ -2,6 +2,7 @@ import type { AnyAction } from 'redux';
 
 import type { ConversationTimer } from '../core/conversationTimer';
 import {
+  onAcceptanceRefined,
   onAgentMessage,
   onClosingDone,
   onCustomerMessage,
@@ -52,6 +53,7 @@ const timerUpdates: { [T in InactivityEventType]?: TimerUpdate<T> } = {
   'inactivity/messageReceived': (timer, { message }) => applyMessage(timer, message),
   'inactivity/historyRead': (timer, { messages }) => replayHistory(timer, messages),
   'inactivity/policyChanged': (timer, { policy }) => onPolicyChanged(timer, policy),
+  'inactivity/acceptanceRefined': (timer, { reservationSid, at }) => onAcceptanceRefined(timer, reservationSid, at),
   'inactivity/customerMessageReceived': (timer, moment) => onCustomerMessage(timer, moment),
   'inactivity/agentMessageSent': (timer, moment) => onAgentMessage(timer, moment),
   'inactivity/timerPaused': (timer, { at }) => onPaused(timer, at),

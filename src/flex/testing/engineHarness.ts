@@ -125,6 +125,8 @@ export function startHarness(options: HarnessOptions = {}) {
   const serverNow = (): number => clock.now() - world.serverBehindMs;
   const tab = world.browser.tab();
   const effects = new FakeEffects(tasks, conversations, serverNow);
+  const skew = createClockSkew({ initialOffsetMs: world.skewMemory.offsetMs });
+  skew.onEstimateChanged((offset) => (world.skewMemory.offsetMs = offset));
   const ticker = new ManualTicker(clock);
   world.tickers.add(ticker);
   const notices: AgentNotice[] = [];
@@ -145,10 +147,7 @@ export function startHarness(options: HarnessOptions = {}) {
       key: HARNESS_TIMERS_KEY,
       warn: (message) => log.warn(message),
     }),
-    skew: createClockSkew({
-      initialOffsetMs: world.skewMemory.offsetMs,
-      onEstimate: (offset) => (world.skewMemory.offsetMs = offset),
-    }),
+    skew,
     effects,
     log,
     leadership,
