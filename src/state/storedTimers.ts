@@ -1,6 +1,8 @@
 import type { ChannelPolicy, WarningPolicy } from '../config/policy';
 import type { ConversationTimer, HeldCountdown, MessageMoment, TimerPhaseState } from '../core/conversationTimer';
 import { restoredTimer } from '../core/conversationTimer';
+import type { Shape } from './jsonShapes';
+import { arrayOf, byKind, count, flag, objectOf, oneOf, optional, orNull, sid, text, time } from './jsonShapes';
 
 /** Bump when the stored shape changes; older entries are discarded rather than misread. */
 export const STORAGE_VERSION = 2;
@@ -13,69 +15,63 @@ export function storageKeyFor(accountSid: string, workerSid: string): string {
   return `flex-conversations-inactivity/v${STORAGE_VERSION}/${accountSid}/${workerSid}`;
 }
 
+const moment = objectOf<MessageMoment>({ at: time, messageIndex: optional(count) });
+
+const bare = <K extends 'waiting' | 'expired' | 'done'>(kind: K): Shape<{ readonly kind: K }> =>
+  objectOf({ kind: oneOf(kind) });
+
+const phaseShape = byKind<TimerPhaseState>({
+  waiting: bare('waiting'),
+  expired: bare('expired'),
+  done: bare('done'),
+  counting: objectOf({ kind: oneOf('counting'), deadlineAt: time, warningsSent: count }),
+  paused: objectOf({ kind: oneOf('paused'), remainingMs: time, warningsSent: count }),
+  transferPending: objectOf({
+    kind: oneOf('transferPending'),
+    held: orNull(objectOf<HeldCountdown>({ remainingMs: time, warningsSent: count, pausedByAgent: flag })),
+  }),
+  wrappingUp: objectOf({ kind: oneOf('wrappingUp'), heldMessage: orNull(moment) }),
+});
+
+/** A stored policy is the parser's output written back: each field is checked, not re-validated as configuration. */
+const policyShape = objectOf<ChannelPolicy>({
+  enabled: flag,
+  timerMs: time,
+  startOn: oneOf('customer_message', 'agent_reply'),
+  warnings: arrayOf(objectOf<WarningPolicy>({ beforeMs: time, message: text })),
+  closingMessage: orNull(text),
+  extendMs: time,
+  reportOutcome: orNull(text),
+});
+
+const cycleNumber: Shape<number> = (value) => ((count(value) ?? 0) >= 1 ? (value as number) : undefined);
+
 /**
- * Copies exactly the fields of a timer, so that nothing else (a customer name, a message text) a caller may have
- * attached is ever written to, or read back from, the browser's storage.
+ * Exactly the fields of a timer, each with the type and range the core relies on: what is written (so nothing else
+ * a caller may have attached, a customer name or a message text, reaches the browser's storage) and what is trusted
+ * when read back.
  */
-function storedFieldsOf(timer: ConversationTimer): ConversationTimer {
-  return {
-    conversationSid: timer.conversationSid,
-    reservationSid: timer.reservationSid,
-    taskSid: timer.taskSid,
-    channelType: timer.channelType,
-    policy: policyFieldsOf(timer.policy),
-    nextPolicy: timer.nextPolicy === null ? null : policyFieldsOf(timer.nextPolicy),
-    cycle: timer.cycle,
-    cycleStartedAt: timer.cycleStartedAt,
-    cycleStartIndex: timer.cycleStartIndex,
-    history: timer.history,
-    lastCustomerAt: timer.lastCustomerAt,
-    phase: phaseFieldsOf(timer.phase),
-  };
-}
+const storedTimer = objectOf<ConversationTimer>({
+  conversationSid: sid,
+  reservationSid: sid,
+  taskSid: sid,
+  channelType: text,
+  policy: policyShape,
+  nextPolicy: orNull(policyShape),
+  cycle: cycleNumber,
+  cycleStartedAt: time,
+  cycleStartIndex: orNull(count),
+  history: oneOf('unread', 'reconciled'),
+  lastCustomerAt: orNull(time),
+  phase: phaseShape,
+});
 
-function policyFieldsOf(policy: ChannelPolicy): ChannelPolicy {
-  return {
-    enabled: policy.enabled,
-    timerMs: policy.timerMs,
-    startOn: policy.startOn,
-    warnings: policy.warnings.map(({ beforeMs, message }) => ({ beforeMs, message })),
-    closingMessage: policy.closingMessage,
-    extendMs: policy.extendMs,
-    reportOutcome: policy.reportOutcome,
-  };
-}
-
-function momentFieldsOf(moment: MessageMoment): MessageMoment {
-  return moment.messageIndex === undefined ? { at: moment.at } : { at: moment.at, messageIndex: moment.messageIndex };
-}
-
-function phaseFieldsOf(phase: TimerPhaseState): TimerPhaseState {
-  switch (phase.kind) {
-    case 'waiting':
-    case 'expired':
-    case 'done':
-      return { kind: phase.kind };
-    case 'counting':
-      return { kind: 'counting', deadlineAt: phase.deadlineAt, warningsSent: phase.warningsSent };
-    case 'paused':
-      return { kind: 'paused', remainingMs: phase.remainingMs, warningsSent: phase.warningsSent };
-    case 'transferPending': {
-      const { held } = phase;
-      if (held === null) return { kind: 'transferPending', held: null };
-      const { remainingMs, warningsSent, pausedByAgent } = held;
-      return { kind: 'transferPending', held: { remainingMs, warningsSent, pausedByAgent } };
-    }
-    case 'wrappingUp': {
-      const held = phase.heldMessage;
-      return { kind: 'wrappingUp', heldMessage: held === null ? null : momentFieldsOf(held) };
-    }
-  }
-}
-
-/** What the stored document holds for one timer. */
+/**
+ * What the stored document holds for one timer. A timer out of shape (a NaN deadline) is held as `null`, so reading
+ * it back says that one timer was malformed.
+ */
 function storedTextOf(timer: ConversationTimer): string {
-  return JSON.stringify(storedFieldsOf(timer));
+  return JSON.stringify(storedTimer(timer) ?? null);
 }
 
 /**
@@ -93,7 +89,11 @@ export function createTimerSerializer(): (timers: Readonly<Record<string, Conver
     return text;
   };
   // The JSON of `{ version, timers: [...] }`, each entry written just as JSON.stringify writes an array element.
-  return (timers) => `{"version":${STORAGE_VERSION},"timers":[${Object.values(timers).map(textOf).join(',')}]}`;
+  return (timers) =>
+    `{"version":${STORAGE_VERSION},"timers":[${Object.values(timers)
+      .map(textOf)
+      .filter((entry) => entry !== '')
+      .join(',')}]}`;
 }
 
 /** The stored form of the timers, `{ version, timers }`: only SIDs, timestamps and counters. */
@@ -111,88 +111,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isTime(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
-}
-
-function isSid(value: unknown): value is string {
-  return typeof value === 'string' && value.length > 0;
-}
-
-function isCount(value: unknown): value is number {
-  return Number.isInteger(value) && (value as number) >= 0;
-}
-
-function isMoment(value: unknown): value is MessageMoment {
-  return isRecord(value) && isTime(value.at) && (value.messageIndex === undefined || isCount(value.messageIndex));
-}
-
-function isHeldCountdown(value: unknown): value is HeldCountdown {
-  return (
-    isRecord(value) &&
-    isTime(value.remainingMs) &&
-    isCount(value.warningsSent) &&
-    typeof value.pausedByAgent === 'boolean'
-  );
-}
-
-function isPhase(value: unknown): value is TimerPhaseState {
-  if (!isRecord(value)) return false;
-  switch (value.kind) {
-    case 'waiting':
-    case 'expired':
-    case 'done':
-      return true;
-    case 'counting':
-      return isTime(value.deadlineAt) && isCount(value.warningsSent);
-    case 'paused':
-      return isTime(value.remainingMs) && isCount(value.warningsSent);
-    case 'transferPending':
-      return value.held === null || isHeldCountdown(value.held);
-    case 'wrappingUp':
-      return value.heldMessage === null || isMoment(value.heldMessage);
-    default:
-      return false;
-  }
-}
-
-function isWarning(value: unknown): value is WarningPolicy {
-  return isRecord(value) && isTime(value.beforeMs) && typeof value.message === 'string';
-}
-
-/** A stored policy is the parser's output written back: each field is checked, not re-validated as configuration. */
-function isPolicy(value: unknown): value is ChannelPolicy {
-  return (
-    isRecord(value) &&
-    typeof value.enabled === 'boolean' &&
-    isTime(value.timerMs) &&
-    (value.startOn === 'customer_message' || value.startOn === 'agent_reply') &&
-    Array.isArray(value.warnings) &&
-    (value.warnings as unknown[]).every(isWarning) &&
-    (value.closingMessage === null || typeof value.closingMessage === 'string') &&
-    isTime(value.extendMs) &&
-    (value.reportOutcome === null || typeof value.reportOutcome === 'string')
-  );
-}
-
-/** A stored entry is only trusted when every field has the type and range the core relies on. */
+/** Whether `value` is a timer as stored: every field of the type and range the core relies on. */
 export function isStoredTimer(value: unknown): value is ConversationTimer {
-  return (
-    isRecord(value) &&
-    isSid(value.conversationSid) &&
-    isSid(value.reservationSid) &&
-    isSid(value.taskSid) &&
-    typeof value.channelType === 'string' &&
-    isPolicy(value.policy) &&
-    (value.nextPolicy === null || isPolicy(value.nextPolicy)) &&
-    Number.isInteger(value.cycle) &&
-    (value.cycle as number) >= 1 &&
-    isTime(value.cycleStartedAt) &&
-    (value.cycleStartIndex === null || isCount(value.cycleStartIndex)) &&
-    (value.history === 'unread' || value.history === 'reconciled') &&
-    (value.lastCustomerAt === null || isTime(value.lastCustomerAt)) &&
-    isPhase(value.phase)
-  );
+  return storedTimer(value) !== undefined;
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
@@ -223,7 +144,7 @@ export function parseStoredTimers(text: string | null): StoredTimersReading {
     };
   }
   const entries: unknown[] = document.timers;
-  const timers = entries.filter(isStoredTimer).map(storedFieldsOf);
+  const timers = entries.map(storedTimer).filter((timer): timer is ConversationTimer => timer !== undefined);
   const dropped = entries.length - timers.length;
   const problem = dropped === 0 ? null : `${dropped} stored timer(s) were malformed and have been discarded`;
   return { timers, problem };
