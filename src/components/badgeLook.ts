@@ -1,5 +1,6 @@
 import type { Theme } from '@twilio/flex-ui';
 
+import type { TimerPhase } from '../core/phase';
 import type { TimerIconName } from './timerIcons';
 import type { BadgeModel } from './badgeModel';
 
@@ -85,25 +86,22 @@ const fallbackColors: Readonly<Record<BadgeLook, LookColors>> = {
   pending: { background: 'rgb(244, 244, 246)', text: 'rgb(96, 107, 133)', border: 'rgb(202, 205, 216)' },
 };
 
-/** The look of a badge model: urgency wins over everything, then pause, then a sent warning. */
+/** The look of each phase when not urgent. */
+const phaseLooks: Readonly<Record<TimerPhase, BadgeLook>> = {
+  counting: 'calm',
+  warned: 'warning',
+  paused: 'paused',
+  transferPending: 'paused',
+  waiting: 'quiet',
+  awaitingHistory: 'pending',
+  expired: 'calm',
+  wrappingUp: 'calm',
+  done: 'calm',
+};
+
+/** The look of a badge model: urgency wins over the phase's own look. */
 export function badgeLookOf(model: BadgeModel): BadgeLook {
-  if (model.urgent) return 'urgent';
-  switch (model.phase) {
-    case 'waiting':
-      return 'quiet';
-    case 'awaitingHistory':
-      return 'pending';
-    case 'paused':
-    case 'transferPending':
-      return 'paused';
-    case 'warned':
-      return 'warning';
-    case 'counting':
-    case 'expired':
-    case 'wrappingUp':
-    case 'done':
-      return 'calm';
-  }
+  return model.urgent ? 'urgent' : phaseLooks[model.phase];
 }
 
 /** The colors of `look` from the theme's Paste tokens, each falling back on its own when absent. */
