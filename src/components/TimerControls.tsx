@@ -32,30 +32,13 @@ export interface TimerControlsProps {
   readonly theme?: TimerTheme;
 }
 
-function samePhase(shown: TimerPhase, next: TimerPhase): boolean {
-  return shown === next;
-}
-
 /**
  * The agent can pause, resume or extend only a countdown that exists, is not over and is trusted. While the history
  * is being read, a customer message may be found that restarts the countdown: a pause or an extension then would
  * adjust a deadline that is about to be replaced.
  */
 function isAdjustable(phase: TimerPhase | null): phase is 'counting' | 'warned' | 'paused' {
-  switch (phase) {
-    case 'counting':
-    case 'warned':
-    case 'paused':
-      return true;
-    case null:
-    case 'waiting':
-    case 'transferPending':
-    case 'awaitingHistory':
-    case 'expired':
-    case 'wrappingUp':
-    case 'done':
-      return false;
-  }
+  return phase === 'counting' || phase === 'warned' || phase === 'paused';
 }
 
 /** "+5 min", or "+30 s" for extensions under a minute. */
@@ -187,39 +170,48 @@ function useCompactRow(ref: React.RefObject<HTMLElement>): boolean {
 
 interface ControlGroupProps {
   readonly paused: boolean;
-  readonly toggleLabel: string;
-  readonly toggleText: string;
-  readonly extendLabel: string;
-  /** Empty when the policy gives no extension: the extend button is left out. */
-  readonly extendText: string;
+  /** What the extend button gives; 0 when the policy gives no extension, and the button is left out. */
+  readonly extensionMs: number;
+  readonly strings: AgentStrings | undefined;
   readonly theme: TimerTheme | undefined;
-  readonly onToggle: () => void;
-  readonly onExtend: () => void;
+  /** Invokes one of the plugin's timer actions. */
+  readonly run: (action: TimerActionName) => void;
 }
 
 /** The buttons, mounted only while the timer is adjustable, so its size tracking starts with the group itself. */
-function ControlGroup(props: ControlGroupProps): JSX.Element {
-  const { paused, toggleLabel, toggleText, extendLabel, extendText, theme, onToggle, onExtend } = props;
+function ControlGroup({ paused, extensionMs, strings, theme, run }: ControlGroupProps): JSX.Element {
   const ref = useRef<HTMLDivElement>(null);
   const compact = useCompactRow(ref);
   const looks = buttonLooks(theme);
   const radius = tokenOf(theme, 'radii', 'borderRadius20', '4px');
-  const hasExtend = extendText !== '';
+  const hasExtend = extensionMs > 0;
   return (
     <div ref={ref} style={groupStyle} data-compact={compact}>
       <ControlButton
-        label={toggleLabel}
+        label={stringOf(strings, paused ? InactivityString.ControlResume : InactivityString.ControlPause)}
         position={hasExtend ? 'first' : 'only'}
         radius={radius}
         looks={looks}
-        onClick={onToggle}
+        onClick={() => run(paused ? TimerActionName.Resume : TimerActionName.Pause)}
       >
         <TimerIcon name={paused ? 'play' : 'pause'} />
-        {!compact && <span>{toggleText}</span>}
+        {!compact && (
+          <span>
+            {stringOf(strings, paused ? InactivityString.ControlResumeLabel : InactivityString.ControlPauseLabel)}
+          </span>
+        )}
       </ControlButton>
       {hasExtend && (
-        <ControlButton label={extendLabel} position="last" radius={radius} looks={looks} onClick={onExtend}>
-          {extendText}
+        <ControlButton
+          label={fillTemplate(stringOf(strings, InactivityString.ControlExtend), {
+            extension: remainingInWords(extensionMs),
+          })}
+          position="last"
+          radius={radius}
+          looks={looks}
+          onClick={() => run(TimerActionName.Extend)}
+        >
+          {shortExtension(extensionMs)}
         </ControlButton>
       )}
     </div>
@@ -237,10 +229,10 @@ export function TimerControls({
 }: TimerControlsProps): JSX.Element | null {
   const conversationSid = conversationSidOf(task);
   // Only the phase matters here: the controls re-render on phase changes, not on every second.
-  const phase = useTimerView(conversationSid ?? '', nowSource, phaseAt, samePhase);
+  const phase = useTimerView(conversationSid ?? '', nowSource, phaseAt, Object.is);
   if (task === undefined || conversationSid === undefined || !isAdjustable(phase)) return null;
 
-  const run = (action: string): void => {
+  const run = (action: TimerActionName): void => {
     const fail = (error: unknown): void => console.error(`[inactivity] ${action} failed for ${conversationSid}`, error);
     try {
       invoke(action, { conversationSid }).catch(fail);
@@ -248,20 +240,7 @@ export function TimerControls({
       fail(error);
     }
   };
-  const paused = phase === 'paused';
-  const extensionMs = extendMs(task);
   return (
-    <ControlGroup
-      paused={paused}
-      toggleLabel={stringOf(strings, paused ? InactivityString.ControlResume : InactivityString.ControlPause)}
-      toggleText={stringOf(strings, paused ? InactivityString.ControlResumeLabel : InactivityString.ControlPauseLabel)}
-      extendLabel={fillTemplate(stringOf(strings, InactivityString.ControlExtend), {
-        extension: remainingInWords(extensionMs),
-      })}
-      extendText={extensionMs > 0 ? shortExtension(extensionMs) : ''}
-      theme={theme}
-      onToggle={() => run(paused ? TimerActionName.Resume : TimerActionName.Pause)}
-      onExtend={() => run(TimerActionName.Extend)}
-    />
+    <ControlGroup paused={phase === 'paused'} extensionMs={extendMs(task)} strings={strings} theme={theme} run={run} />
   );
 }
