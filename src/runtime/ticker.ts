@@ -29,12 +29,12 @@ export interface Ticker extends WakingNowSource {
   stop(): void;
 }
 
-/** The part of a dedicated Worker the ticker uses. */
+/** The part of a dedicated Worker the ticker uses; a real Worker is one. */
 export interface WorkerLike {
   postMessage(message: unknown): void;
   terminate(): void;
-  onmessage: ((event: { data: unknown }) => void) | null;
-  onerror: ((event: unknown) => void) | null;
+  onmessage: ((event: MessageEvent) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
 }
 
 /** Page visibility changes: the ticker ticks at once when the page becomes visible. */
@@ -51,9 +51,12 @@ export interface TickerOptions {
   visibility?: VisibilitySource;
 }
 
-type Driver =
-  | { readonly kind: 'worker'; readonly worker: WorkerLike }
-  | { readonly kind: 'main-thread'; readonly handle: IntervalHandle; wake: { readonly handle: IntervalHandle } | null };
+/** What ticks: a Worker or a main-thread interval, each timing the one extra wake-up its own way. */
+interface Driver {
+  /** Replaces the pending wake-up with one in `delayMs` (null: none). */
+  wake(delayMs: number | null): void;
+  halt(): void;
+}
 
 /** What the Worker is told: the tick period, or the delay of the one extra tick (null: none). */
 export type TickWorkerMessage = { readonly periodMs: number } | { readonly wakeInMs: number | null };
@@ -71,19 +74,6 @@ const TICK_WORKER_SOURCE =
   'var d = event.data; if ("periodMs" in d) { clearInterval(id); id = setInterval(tick, d.periodMs); } ' +
   'else { clearTimeout(wake); wake = d.wakeInMs === null ? null : setTimeout(tick, d.wakeInMs); } };';
 
-/** Adapts a real Worker (whose handlers take MessageEvent/ErrorEvent) to {@link WorkerLike}. */
-function adaptWorker(worker: Worker): WorkerLike {
-  const adapter: WorkerLike = {
-    postMessage: (message) => worker.postMessage(message),
-    terminate: () => worker.terminate(),
-    onmessage: null,
-    onerror: null,
-  };
-  worker.onmessage = (event) => adapter.onmessage?.(event);
-  worker.onerror = (event) => adapter.onerror?.(event);
-  return adapter;
-}
-
 /**
  * Builds a dedicated Worker from a Blob URL that ticks at the period posted to it. Hidden tabs throttle main-thread
  * timers (Chrome: once a minute after 5 minutes hidden), dedicated Worker timers are not throttled that way.
@@ -96,7 +86,7 @@ export function createTickWorker(): WorkerLike | null {
   let url: string | null = null;
   try {
     url = URL.createObjectURL(new Blob([TICK_WORKER_SOURCE], { type: 'text/javascript' }));
-    return adaptWorker(new Worker(url));
+    return new Worker(url);
   } catch {
     return null;
   } finally {
@@ -142,30 +132,38 @@ export function createTicker(options: TickerOptions): Ticker {
 
   let wakeAt: number | null = null;
 
+  /** Hands the pending wake-up to `running`. */
+  function requestWake(running: Driver): void {
+    running.wake(wakeAt === null ? null : Math.max(0, wakeAt - clock.now()));
+  }
+
+  function onWake(): void {
+    wakeAt = null;
+    tick();
+  }
+
   function startMainThread(): Driver {
-    const started: Driver = { kind: 'main-thread', handle: clock.setInterval(tick, intervalMs), wake: null };
+    const handle = clock.setInterval(tick, intervalMs);
+    let wake: { readonly handle: IntervalHandle } | null = null;
+    const cancelWake = (): void => {
+      if (wake !== null) clock.clearTimeout(wake.handle);
+    };
+    const started: Driver = {
+      wake(delayMs) {
+        cancelWake();
+        wake = delayMs === null ? null : { handle: clock.setTimeout(onWake, delayMs) };
+      },
+      halt() {
+        clock.clearInterval(handle);
+        cancelWake();
+      },
+    };
     requestWake(started);
     return started;
   }
 
   function post(worker: WorkerLike, message: TickWorkerMessage): void {
     worker.postMessage(message);
-  }
-
-  /** Hands the pending wake-up to `running`: a Worker timeout, or a main-thread one where there is no Worker. */
-  function requestWake(running: Driver): void {
-    const delayMs = wakeAt === null ? null : Math.max(0, wakeAt - clock.now());
-    if (running.kind === 'worker') {
-      post(running.worker, { wakeInMs: delayMs });
-      return;
-    }
-    if (running.wake !== null) clock.clearTimeout(running.wake.handle);
-    running.wake = delayMs === null ? null : { handle: clock.setTimeout(onWake, delayMs) };
-  }
-
-  function onWake(): void {
-    wakeAt = null;
-    tick();
   }
 
   function buildWorker(): WorkerLike | null {
@@ -177,7 +175,14 @@ export function createTicker(options: TickerOptions): Ticker {
   }
 
   function startWorker(worker: WorkerLike): Driver {
-    const workerDriver: Driver = { kind: 'worker', worker };
+    const workerDriver: Driver = {
+      wake: (delayMs) => post(worker, { wakeInMs: delayMs }),
+      halt() {
+        worker.onmessage = null;
+        worker.onerror = null;
+        worker.terminate();
+      },
+    };
     // Ignore events from a worker that is no longer the driver (terminated, or replaced after an error).
     worker.onmessage = () => {
       if (driver !== workerDriver) return;
@@ -188,23 +193,12 @@ export function createTicker(options: TickerOptions): Ticker {
     worker.onerror = (event) => {
       if (driver !== workerDriver) return;
       console.warn('[runtime/ticker] tick worker failed; ticking on the main thread (throttled in hidden tabs)', event);
-      halt(workerDriver);
+      workerDriver.halt();
       driver = startMainThread();
     };
     post(worker, { periodMs: intervalMs });
     if (wakeAt !== null) requestWake(workerDriver);
     return workerDriver;
-  }
-
-  function halt(running: Driver): void {
-    if (running.kind === 'worker') {
-      running.worker.onmessage = null;
-      running.worker.onerror = null;
-      running.worker.terminate();
-    } else {
-      clock.clearInterval(running.handle);
-      if (running.wake !== null) clock.clearTimeout(running.wake.handle);
-    }
   }
 
   function start(): void {
@@ -215,7 +209,7 @@ export function createTicker(options: TickerOptions): Ticker {
 
   function stopLoop(): void {
     wakeAt = null;
-    if (driver !== null) halt(driver);
+    driver?.halt();
     driver = null;
     stopVisibility?.();
     stopVisibility = null;
