@@ -2,6 +2,7 @@
  * Leader election between the agent's Flex tabs: exactly one tab acts (sends warnings, wraps up), the others only
  * display. Web Locks when available, else a renewed localStorage lease, else this tab alone.
  */
+import { randomId } from './browserTabs';
 import type { Clock } from './clock';
 import { browserStorage } from './keyValueStorage';
 import type { KeyValueStorage } from './keyValueStorage';
@@ -262,10 +263,6 @@ function holdStorageLease(options: LeaseOptions): StorageLeaseHold {
   };
 }
 
-function randomTabId(clock: Clock): string {
-  return `${clock.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-}
-
 function validateLease(leaseMs: number): void {
   if (!(Number.isFinite(leaseMs) && leaseMs > 0)) {
     throw new RangeError(`leaseMs must be a positive number of ms, got ${leaseMs}`);
@@ -282,7 +279,7 @@ export function electLeader(options: ElectLeaderOptions): Leadership {
   const { name, clock, locks, storage, ticks } = options;
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   validateLease(leaseMs);
-  const tabId = options.tabId ?? randomTabId(clock);
+  const tabId = options.tabId ?? randomId();
   const warn = options.warn ?? ((message: string) => console.warn(message));
   const state = createLeaderState();
   // Web Locks and single-tab: the flag is the truth. The storage lease swaps in its own, time-bounded answer.
@@ -315,7 +312,7 @@ export function electLeader(options: ElectLeaderOptions): Leadership {
 
   return {
     isLeader: () => isLeader(),
-    subscribe: (listener) => state.subscribe(listener),
+    subscribe: state.subscribe,
     release() {
       if (released) return;
       released = true;
