@@ -136,12 +136,16 @@ const RowDescription = React.memo(function RowDescription({ id, text }: { id: st
     while (row !== null && !row.classList.contains(ROW_CLASS)) row = row.nextElementSibling;
     if (row === null) return undefined;
     const described = row;
-    const others = (described.getAttribute('aria-describedby') ?? '').split(' ').filter((token) => token !== id);
-    described.setAttribute('aria-describedby', [...others, id].join(' ').trim());
+    const others = (): string =>
+      (described.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .filter((token) => token !== id)
+        .join(' ');
+    described.setAttribute('aria-describedby', `${others()} ${id}`.trim());
     return () => {
-      const left = (described.getAttribute('aria-describedby') ?? '').split(' ').filter((token) => token !== id);
-      if (left.join('') === '') described.removeAttribute('aria-describedby');
-      else described.setAttribute('aria-describedby', left.join(' '));
+      const left = others();
+      if (left.trim() === '') described.removeAttribute('aria-describedby');
+      else described.setAttribute('aria-describedby', left);
     };
   }, [id, text]);
   return (
@@ -175,12 +179,10 @@ function announcementOf(
   const closing = model.phase === 'expired' || model.phase === 'wrappingUp';
   if (!closing && model.warningsSent === 0) return ['', ''];
   const customerName = task === undefined ? undefined : messagingTaskFacts(task)?.customerName;
-  return closing
-    ? ['closing', fillTemplate(stringOf(strings, InactivityString.AnnounceClosing), { customerName })]
-    : [
-        `warning${model.warningsSent}`,
-        fillTemplate(stringOf(strings, InactivityString.AnnounceWarning), { customerName }),
-      ];
+  const [id, template] = closing
+    ? ['closing', InactivityString.AnnounceClosing]
+    : [`warning${model.warningsSent}`, InactivityString.AnnounceWarning];
+  return [id, fillTemplate(stringOf(strings, template), { customerName })];
 }
 
 /** The spoken label with the time left rounded up to whole minutes: it changes at most once a minute. */
