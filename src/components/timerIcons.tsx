@@ -18,44 +18,37 @@ const line = {
   strokeLinejoin: 'round',
 } as const;
 
-function shapesOf(name: TimerIconName): JSX.Element {
-  switch (name) {
-    case 'clock':
-      return (
-        <>
-          <circle cx="8" cy="8" r="6.25" {...line} />
-          <path d="M8 4.75V8l2.25 1.5" {...line} />
-        </>
-      );
-    case 'hourglass':
-      return <path d="M4 2h8M4 14h8M5 2c0 3.5 3 3.5 3 6s-3 2.5-3 6M11 2c0 3.5-3 3.5-3 6s3 2.5 3 6" {...line} />;
-    case 'pause':
-      return (
-        <>
-          <rect x="3.5" y="2.5" width="3" height="11" rx="1" fill="currentColor" />
-          <rect x="9.5" y="2.5" width="3" height="11" rx="1" fill="currentColor" />
-        </>
-      );
-    case 'play':
-      return <path d="M4.5 2.75L13 8l-8.5 5.25z" fill="currentColor" stroke="currentColor" strokeLinejoin="round" />;
-    case 'sync':
-      // Two arrows chasing each other round: "being brought up to date", not a time running down.
-      return (
-        <>
-          <path d="M14.6 3.2v3.6H11M1.4 12.8V9.2H5" {...line} />
-          <path d="M2.9 6.2a5.4 5.4 0 0 1 8.9-2L14.6 6.8M1.4 9.2l2.8 2.6a5.4 5.4 0 0 0 8.9-2" {...line} />
-        </>
-      );
-    case 'alert':
-      return (
-        <>
-          <path d="M8 1.75L14.75 13.75H1.25z" {...line} />
-          <path d="M8 6.25v3.25" {...line} />
-          <circle cx="8" cy="11.6" r="0.9" fill="currentColor" />
-        </>
-      );
-  }
-}
+/** The shapes of each icon on its 16-unit grid. */
+const shapes: Readonly<Record<TimerIconName, JSX.Element>> = {
+  clock: (
+    <>
+      <circle cx="8" cy="8" r="6.25" {...line} />
+      <path d="M8 4.75V8l2.25 1.5" {...line} />
+    </>
+  ),
+  hourglass: <path d="M4 2h8M4 14h8M5 2c0 3.5 3 3.5 3 6s-3 2.5-3 6M11 2c0 3.5-3 3.5-3 6s3 2.5 3 6" {...line} />,
+  pause: (
+    <>
+      <rect x="3.5" y="2.5" width="3" height="11" rx="1" fill="currentColor" />
+      <rect x="9.5" y="2.5" width="3" height="11" rx="1" fill="currentColor" />
+    </>
+  ),
+  play: <path d="M4.5 2.75L13 8l-8.5 5.25z" fill="currentColor" stroke="currentColor" strokeLinejoin="round" />,
+  // Two arrows chasing each other round: "being brought up to date", not a time running down.
+  sync: (
+    <>
+      <path d="M14.6 3.2v3.6H11M1.4 12.8V9.2H5" {...line} />
+      <path d="M2.9 6.2a5.4 5.4 0 0 1 8.9-2L14.6 6.8M1.4 9.2l2.8 2.6a5.4 5.4 0 0 0 8.9-2" {...line} />
+    </>
+  ),
+  // The triangle and the bar inside it never touch, so one path draws both.
+  alert: (
+    <>
+      <path d="M8 1.75L14.75 13.75H1.25zM8 6.25v3.25" {...line} />
+      <circle cx="8" cy="11.6" r="0.9" fill="currentColor" />
+    </>
+  ),
+};
 
 /** A 1em square icon in the current text color, hidden from assistive technology. */
 export function TimerIcon({ name }: { readonly name: TimerIconName }): JSX.Element {
@@ -69,7 +62,7 @@ export function TimerIcon({ name }: { readonly name: TimerIconName }): JSX.Eleme
       data-icon={name}
       style={{ flexShrink: 0, display: 'block' }}
     >
-      {shapesOf(name)}
+      {shapes[name]}
     </svg>
   );
 }
