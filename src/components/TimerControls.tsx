@@ -229,7 +229,7 @@ export function TimerControls({
 }: TimerControlsProps): JSX.Element | null {
   const conversationSid = conversationSidOf(task);
   // Only the phase matters here: the controls re-render on phase changes, not on every second.
-  const phase = useTimerView(conversationSid ?? '', nowSource, phaseAt, Object.is);
+  const phase = useTimerView(conversationSid ?? '', nowSource, phaseAt, Object.is).view;
   if (task === undefined || conversationSid === undefined || !isAdjustable(phase)) return null;
 
   const run = (action: TimerActionName): void => {

@@ -4,7 +4,7 @@ import { useCallback, useLayoutEffect, useRef } from 'react';
 import type { NowSource } from '../runtime/ticker';
 import type { BadgeModel } from './badgeModel';
 import { badgeModelAt, differsOnlyInText, sameBadge } from './badgeModel';
-import { useLiveTimerView } from './useTimerView';
+import { useTimerView } from './useTimerView';
 
 /** `Node.TEXT_NODE`, without reaching for a DOM global. */
 const TEXT_NODE = 3;
@@ -36,7 +36,7 @@ export function useCountdown(conversationSid: string, nowSource: NowSource): Cou
     writeText(textRef.current, next.text);
     return true;
   }, []);
-  const { view: model, latest } = useLiveTimerView(conversationSid, nowSource, badgeModelAt, sameBadge, writeInPlace);
+  const { view: model, latest } = useTimerView(conversationSid, nowSource, badgeModelAt, sameBadge, writeInPlace);
 
   // After every render: the text element may be new, and React never renders its text.
   useLayoutEffect(() => writeText(textRef.current, latest.current?.text));

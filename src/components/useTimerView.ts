@@ -21,7 +21,7 @@ export interface LiveTimerView<V> {
  * cost no render; a change `applyInPlace` makes itself (returning true) costs none either. `derive`, `sameView` and
  * `applyInPlace` must be stable functions (module-level, or memoised).
  */
-export function useLiveTimerView<V>(
+export function useTimerView<V>(
   conversationSid: string,
   nowSource: NowSource,
   derive: (timer: ConversationTimer, now: number) => V,
@@ -48,14 +48,4 @@ export function useLiveTimerView<V>(
   }, [timer, nowSource, derive, sameView, applyInPlace]);
 
   return { view, latest };
-}
-
-/** {@link useLiveTimerView} for a view that is only ever rendered. */
-export function useTimerView<V>(
-  conversationSid: string,
-  nowSource: NowSource,
-  derive: (timer: ConversationTimer, now: number) => V,
-  sameView: (shown: V, next: V) => boolean,
-): V | null {
-  return useLiveTimerView(conversationSid, nowSource, derive, sameView).view;
 }
