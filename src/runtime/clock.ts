@@ -34,3 +34,8 @@ export const systemClock: Clock = {
   setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
   clearTimeout: (handle) => globalThis.clearTimeout(handle as PlatformHandle),
 };
+
+/** Throws a RangeError naming `what` unless `ms` is a finite duration above zero. */
+export function requirePositiveMs(what: string, ms: number): void {
+  if (!(Number.isFinite(ms) && ms > 0)) throw new RangeError(`${what} must be a positive number of ms, got ${ms}`);
+}

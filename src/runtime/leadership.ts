@@ -4,6 +4,7 @@
  */
 import { randomId } from './browserTabs';
 import type { Clock } from './clock';
+import { requirePositiveMs } from './clock';
 import { browserStorage } from './keyValueStorage';
 import type { KeyValueStorage } from './keyValueStorage';
 import type { NowSource } from './ticker';
@@ -263,12 +264,6 @@ function holdStorageLease(options: LeaseOptions): StorageLeaseHold {
   };
 }
 
-function validateLease(leaseMs: number): void {
-  if (!(Number.isFinite(leaseMs) && leaseMs > 0)) {
-    throw new RangeError(`leaseMs must be a positive number of ms, got ${leaseMs}`);
-  }
-}
-
 /**
  * Elects one acting tab among those sharing `name`. Uses only what is passed in (pass
  * {@link defaultLeadershipEnvironment} in the browser): Web Locks if `locks` is given, else the storage lease if
@@ -278,7 +273,7 @@ function validateLease(leaseMs: number): void {
 export function electLeader(options: ElectLeaderOptions): Leadership {
   const { name, clock, locks, storage, ticks } = options;
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
-  validateLease(leaseMs);
+  requirePositiveMs('leaseMs', leaseMs);
   const tabId = options.tabId ?? randomId();
   const warn = options.warn ?? ((message: string) => console.warn(message));
   const state = createLeaderState();

@@ -3,6 +3,7 @@
  * late or skipped tick only delays an update, it never skews time.
  */
 import type { Clock, IntervalHandle } from './clock';
+import { requirePositiveMs } from './clock';
 import type { PageVisibility } from './pageVisibility';
 import { documentVisibility } from './pageVisibility';
 
@@ -108,12 +109,6 @@ function deliver(subscriptions: ReadonlySet<Subscription>, now: number): void {
   }
 }
 
-function validateInterval(intervalMs: number): void {
-  if (!(Number.isFinite(intervalMs) && intervalMs > 0)) {
-    throw new RangeError(`Ticker intervalMs must be a positive number of ms, got ${intervalMs}`);
-  }
-}
-
 /**
  * Creates the plugin's ticker. Nothing runs until the first subscribe; the loop stops when the last subscriber
  * leaves. Ticks come from a dedicated Worker when one can be built, otherwise from `clock.setInterval`; a Worker that
@@ -121,7 +116,7 @@ function validateInterval(intervalMs: number): void {
  */
 export function createTicker(options: TickerOptions): Ticker {
   const { clock, intervalMs } = options;
-  validateInterval(intervalMs);
+  requirePositiveMs('Ticker intervalMs', intervalMs);
   const createWorker = options.createWorker ?? createTickWorker;
   const visibility = options.visibility ?? documentVisibility;
   const subscriptions = new Set<Subscription>();
