@@ -11,6 +11,14 @@ function twoTabs(options: Parameters<typeof startHarness>[0] = {}): { acting: Ha
   return { acting, other };
 }
 
+/** Three tabs of one agent: the first acts, the others mirror. */
+function threeTabs(options: Parameters<typeof startHarness>[0] = {}): Record<'first' | 'second' | 'third', Harness> {
+  const first = startHarness({ ...options, leader: true });
+  const second = startHarness({ previous: first, leader: false });
+  const third = startHarness({ previous: first, leader: false });
+  return { first, second, third };
+}
+
 describe('engine/inactivityRuntime', () => {
   describe('one writer', () => {
     it('mirrors in the other tab exactly what the acting tab holds, and only the acting tab writes', async () => {
@@ -79,6 +87,82 @@ describe('engine/inactivityRuntime', () => {
       expect(acting.effects.sent).toHaveLength(0);
       expect(other.warningsSent()).toHaveLength(1);
       expect(acting.timer()).toBeUndefined();
+    });
+  });
+
+  describe('controls used in a tab that does not act', () => {
+    const EXTEND_60 = { customerInactivity: { timer_sec: 35, warning_sec: 15, extend_sec: 60 } };
+    const abandonments = (harness: Harness): string[] =>
+      harness.log.warnings.filter((warning) => warning.includes('abandoned'));
+
+    it('applies a pause made while the acting tab is handed over, as soon as the next tab acts', async () => {
+      const { first, second, third } = threeTabs();
+      await first.advanceTo(T0 + 10_000);
+      first.stop();
+      second.runtime.submit({ kind: 'pause', conversationSid: 'CH1' });
+      await flushPromises();
+      third.leadership.set(true);
+      await flushPromises();
+      const paused = { kind: 'paused', remainingMs: 25_000, warningsSent: 0 };
+      expect(third.timer()?.phase).toEqual(paused);
+      expect(second.timer()?.phase).toEqual(paused);
+      await third.advanceTo(T0 + 120_000);
+      expect(third.effects.wrapups).toEqual([]);
+      expect(abandonments(second)).toEqual([]);
+    });
+
+    it('applies a pause that reached the acting tab as its lead lapsed, once the next tab acts', async () => {
+      const { first, second, third } = threeTabs();
+      await first.advanceTo(T0 + 10_000);
+      first.leadership.set(false);
+      second.runtime.submit({ kind: 'pause', conversationSid: 'CH1' });
+      await flushPromises();
+      third.leadership.set(true);
+      await flushPromises();
+      expect(third.timer()?.phase).toMatchObject({ kind: 'paused', remainingMs: 25_000 });
+      expect(first.timer()?.phase).toMatchObject({ kind: 'paused', remainingMs: 25_000 });
+    });
+
+    it('gives more time exactly once when the tab it was asked in takes over itself', async () => {
+      const { first, second, third } = threeTabs(EXTEND_60);
+      await first.advanceTo(T0 + 10_000);
+      first.stop();
+      second.runtime.submit({ kind: 'extend', conversationSid: 'CH1' });
+      await second.advance(2_000);
+      second.leadership.set(true);
+      expect(second.timer()?.phase).toMatchObject({ kind: 'counting', deadlineAt: T0 + 95_000 });
+      await second.advance(20_000);
+      expect(second.timer()?.phase).toMatchObject({ kind: 'counting', deadlineAt: T0 + 95_000 });
+      expect(third.timer()?.phase).toMatchObject({ kind: 'counting', deadlineAt: T0 + 95_000 });
+      expect(abandonments(second)).toEqual([]);
+    });
+
+    it('abandons a pause no tab took up within 10 s with one warning, and the next acting tab does not apply it', async () => {
+      const { first, second, third } = threeTabs();
+      await first.advanceTo(T0 + 10_000);
+      first.stop();
+      second.runtime.submit({ kind: 'pause', conversationSid: 'CH1' });
+      await second.advanceTo(T0 + 19_999);
+      expect(abandonments(second)).toEqual([]);
+      await second.advanceTo(T0 + 20_000);
+      expect(abandonments(second)).toEqual([
+        'Inactivity: the pause asked for CH1 was not applied: no tab acted on it within 10 s, so it was abandoned.',
+      ]);
+      third.leadership.set(true);
+      await third.advance(5_000);
+      expect(third.timer()?.phase).toMatchObject({ kind: 'counting', deadlineAt: T0 + 35_000 });
+      expect(abandonments(second)).toHaveLength(1);
+    });
+
+    it('leaves no timer behind when the tabs stop with a control still waiting for an acting tab', async () => {
+      const { first, second, third } = threeTabs();
+      await first.advanceTo(T0 + 10_000);
+      first.stop();
+      second.runtime.submit({ kind: 'pause', conversationSid: 'CH1' });
+      await flushPromises();
+      second.stop();
+      third.stop();
+      expect(second.clock.pendingTimers()).toBe(0);
     });
   });
 

@@ -25,7 +25,10 @@ type NoticeShow = Parameters<typeof createNoticeBoard>[0]['show'];
 
 /** One tab's share of the plugin: acting or mirroring, switching as leadership moves. */
 export interface InactivityRuntime {
-  /** An agent control: applied here if this tab acts, else sent to the acting tab. */
+  /**
+   * An agent control: applied here if this tab acts, else sent to the acting tab until one acknowledges it (or, if
+   * none has within 10 s, abandoned with a warning).
+   */
   submit(intent: Omit<TimerIntent, 'id'>): void;
   /** The acting engine while this tab acts (tests and benchmarks look inside), else undefined. */
   actingEngine(): ActingEngine | undefined;
@@ -55,6 +58,17 @@ export function composeInactivityRuntime(ports: RuntimePorts): InactivityRuntime
   });
   let engine: ActingEngine | undefined;
   let stopMirror: (() => void) | undefined;
+  const intents = createIntentRouter({
+    channel: ports.channel,
+    isActing,
+    apply: (intent) => {
+      if (engine === undefined) return false;
+      engine.apply(intent);
+      return true;
+    },
+    clock: ports.clock,
+    log: ports.log,
+  });
   let firstEngineStarted = (_started: ActingEngine): void => undefined;
   const firstEngine = new Promise<ActingEngine>((resolve) => {
     firstEngineStarted = resolve;
@@ -75,6 +89,7 @@ export function composeInactivityRuntime(ports: RuntimePorts): InactivityRuntime
       engine = startActingEngine({ ...ports, isActing, notify: (notice) => notices.publish(notice) });
       // Only the first engine's start-up is followed: a later one is a change of leader, not the page starting.
       firstEngineStarted(engine);
+      intents.startedActing();
     }
   };
   const becomeMirror = (): void => {
@@ -109,13 +124,6 @@ export function composeInactivityRuntime(ports: RuntimePorts): InactivityRuntime
   };
   let startupReconciled: Promise<void> | undefined;
 
-  const intents = createIntentRouter({
-    channel: ports.channel,
-    isActing,
-    apply: (intent) => {
-      if (engine !== undefined) engine.apply(intent);
-    },
-  });
   follow(isActing());
   const stopFollowing = ports.leadership.subscribe(follow);
 
