@@ -130,9 +130,10 @@ export function startTimer(request: TrackRequest): ConversationTimer {
  * re-arm warnings the customer already got. Message indices decide where both are known (they are the same on
  * every client); otherwise activity no later than the cycle start is stale.
  */
-function isStale(timer: ConversationTimer, { at, messageIndex }: MessageMoment): boolean {
-  if (messageIndex !== undefined && timer.cycleStartIndex !== null) return messageIndex <= timer.cycleStartIndex;
-  return at <= timer.cycleStartedAt;
+function isStale(timer: ConversationTimer, moment: MessageMoment): boolean {
+  const { cycleStartedAt: at, cycleStartIndex } = timer;
+  const cycleStart: MessageMoment = cycleStartIndex === null ? { at } : { at, messageIndex: cycleStartIndex };
+  return !isLater(moment, cycleStart);
 }
 
 /**
@@ -260,24 +261,23 @@ export function onAcceptanceRefined(
   return { ...timer, cycleStartedAt: acceptedAt, phase: { ...phase, deadlineAt: phase.deadlineAt - earlierBy } };
 }
 
+/** The countdown at `now`, paused by the agent or not as `pausedByAgent` says; anything but a countdown is left. */
+function withPausedByAgent(timer: ConversationTimer, now: number, pausedByAgent: boolean): ConversationTimer {
+  return throughTransfer(timer, now, (live) => {
+    const held = holdOf(live.phase, now);
+    if (held == null || held.pausedByAgent === pausedByAgent) return live;
+    return { ...live, phase: heldPhaseAt({ ...held, pausedByAgent }, now) };
+  });
+}
+
 /** The agent paused the countdown at `now`; the time left is kept. Pausing anything but a countdown does nothing. */
 export function onPaused(timer: ConversationTimer, now: number): ConversationTimer {
-  return throughTransfer(timer, now, (live) => {
-    const { phase } = live;
-    if (phase.kind !== 'counting') return live;
-    const remainingMs = Math.max(0, phase.deadlineAt - now);
-    return { ...live, phase: { kind: 'paused', remainingMs, warningsSent: phase.warningsSent } };
-  });
+  return withPausedByAgent(timer, now, true);
 }
 
 /** The agent resumed at `now`: the time that was left when pausing counts down again from here. */
 export function onResumed(timer: ConversationTimer, now: number): ConversationTimer {
-  return throughTransfer(timer, now, (live) => {
-    const { phase } = live;
-    if (phase.kind !== 'paused') return live;
-    const deadlineAt = now + phase.remainingMs;
-    return { ...live, phase: { kind: 'counting', deadlineAt, warningsSent: phase.warningsSent } };
-  });
+  return withPausedByAgent(timer, now, false);
 }
 
 /**
@@ -328,8 +328,8 @@ export function onWrapupFailed(timer: ConversationTimer): ConversationTimer {
   const { phase } = timer;
   if (phase.kind !== 'wrappingUp') return timer;
   const held = phase.heldMessage;
-  if (held === null) return { ...timer, phase: { kind: 'expired' } };
-  return newCycle({ ...timer, phase: { kind: 'expired' } }, held, (adopted) => phaseAfterCustomer(adopted, held.at));
+  const expired: ConversationTimer = { ...timer, phase: { kind: 'expired' } };
+  return held === null ? expired : newCycle(expired, held, (adopted) => phaseAfterCustomer(adopted, held.at));
 }
 
 /** The task is in wrap-up (whoever moved it there): this conversation is done. */
@@ -348,14 +348,18 @@ export function onPolicyChanged(timer: ConversationTimer, policy: ChannelPolicy)
   return { ...timer, nextPolicy: policy };
 }
 
+function withHistory(timer: ConversationTimer, history: HistoryStatus): ConversationTimer {
+  return timer.history === history ? timer : { ...timer, history };
+}
+
 /** The recent history has been replayed into the timer: from now on commands may be planned for it. */
 export function onHistoryReconciled(timer: ConversationTimer): ConversationTimer {
-  return timer.history === 'reconciled' ? timer : { ...timer, history: 'reconciled' };
+  return withHistory(timer, 'reconciled');
 }
 
 /** Messages may have been missed (connection lost): the history must be read again before anything is planned. */
 export function onHistoryOutdated(timer: ConversationTimer): ConversationTimer {
-  return timer.history === 'unread' ? timer : { ...timer, history: 'unread' };
+  return withHistory(timer, 'unread');
 }
 
 /**
@@ -403,13 +407,10 @@ function throughTransfer(
   at: number,
   change: (live: ConversationTimer) => ConversationTimer,
 ): ConversationTimer {
-  const { phase } = timer;
-  if (phase.kind !== 'transferPending') return change(timer);
-  const live: ConversationTimer = { ...timer, phase: heldPhaseAt(phase.held, at) };
+  if (timer.phase.kind !== 'transferPending') return change(timer);
+  const live = onTransferEnded(timer, at);
   const changed = change(live);
-  if (changed === live) return timer;
-  const held = holdOf(changed.phase, at);
-  return held === undefined ? changed : { ...changed, phase: { kind: 'transferPending', held } };
+  return changed === live ? timer : onTransferStarted(changed, at);
 }
 
 /**
