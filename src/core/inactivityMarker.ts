@@ -1,3 +1,5 @@
+import { isRecord } from './isRecord';
+
 /** The attribute key under which our own messages carry their marker. */
 export const MARKER_KEY = 'conversationsInactivity';
 
@@ -18,10 +20,6 @@ export interface InactivityMarker {
 /** Message attributes carrying `marker`. */
 export function markerAttributes(marker: InactivityMarker): Record<string, InactivityMarker> {
   return { [MARKER_KEY]: marker };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isIndex(value: unknown): value is number {

@@ -1,3 +1,5 @@
+import { isRecord } from './isRecord';
+
 /** What the task's attributes say of an inactivity wrap-up, under `inactivity`, for reporting. */
 export interface InactivityOutcome {
   readonly reason: 'customer_inactive';
@@ -7,10 +9,6 @@ export interface InactivityOutcome {
   readonly warnings_sent: number;
   /** The timer of that cycle, in seconds. */
   readonly timer_sec: number;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { hasOwn } from '../config/hasOwn';
+import { isRecord } from '../core/isRecord';
 
 /**
  * Shapes of values read back from untrusted JSON (the browser's storage): each checks a value and returns a copy of
@@ -61,12 +62,11 @@ const isOptional = (shape: Shape<unknown>): boolean => OPTIONAL in shape;
 export const objectOf =
   <T>(fields: Fields<T>): Shape<T> =>
   (value) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-    const source = value as Record<string, unknown>;
+    if (!isRecord(value)) return undefined;
     const copy: Record<string, unknown> = {};
     for (const [key, shape] of Object.entries<Shape<unknown>>(fields)) {
-      const field = shape(source[key]);
-      if (field === undefined && !(isOptional(shape) && source[key] === undefined)) return undefined;
+      const field = shape(value[key]);
+      if (field === undefined && !(isOptional(shape) && value[key] === undefined)) return undefined;
       if (field !== undefined) copy[key] = field;
     }
     return copy as T;
@@ -76,7 +76,7 @@ export const objectOf =
 export const byKind =
   <T extends { readonly kind: string }>(variants: { readonly [K in T['kind']]: Shape<Extract<T, { kind: K }>> }) =>
   (value: unknown): T | undefined => {
-    const kind: unknown = typeof value === 'object' && value !== null ? (value as { kind?: unknown }).kind : undefined;
+    const kind = isRecord(value) ? value.kind : undefined;
     if (typeof kind !== 'string' || !hasOwn(variants, kind)) return undefined;
     return (variants as Record<string, Shape<T>>)[kind]?.(value);
   };

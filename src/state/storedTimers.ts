@@ -1,6 +1,7 @@
 import type { ChannelPolicy, WarningPolicy } from '../config/policy';
 import type { ConversationTimer, HeldCountdown, MessageMoment, TimerPhaseState } from '../core/conversationTimer';
 import { restoredTimer } from '../core/conversationTimer';
+import { isRecord } from '../core/isRecord';
 import type { Shape } from './jsonShapes';
 import { arrayOf, byKind, count, flag, objectOf, oneOf, optional, orNull, sid, text, time } from './jsonShapes';
 
@@ -107,21 +108,9 @@ export interface StoredTimersReading {
   readonly problem: string | null;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Whether `value` is a timer as stored: every field of the type and range the core relies on. */
 export function isStoredTimer(value: unknown): value is ConversationTimer {
   return storedTimer(value) !== undefined;
-}
-
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    return { ok: false };
-  }
 }
 
 /**
@@ -130,9 +119,12 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
  */
 export function parseStoredTimers(text: string | null): StoredTimersReading {
   if (text === null) return { timers: [], problem: null };
-  const parsed = parseJson(text);
-  if (!parsed.ok) return { timers: [], problem: 'the stored timers are not valid JSON; starting without them' };
-  const document = parsed.value;
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch {
+    return { timers: [], problem: 'the stored timers are not valid JSON; starting without them' };
+  }
   if (!isRecord(document) || !Array.isArray(document.timers)) {
     return { timers: [], problem: 'the stored timers are not in the expected shape; starting without them' };
   }
