@@ -9,6 +9,7 @@ import { startInactivityRuntime } from './flex/startInactivityRuntime';
 import { INIT_MARK, performanceMarks } from './flex/startupMarks';
 import { addCountdownBadge, addTimerControls } from './flex/taskViews';
 import { registerInactivityMessageAction } from './flex/inactivityMessageAction';
+import { conversationLookup } from './flex/flexGateways';
 import { registerTimerActions } from './flex/timerActions';
 import { systemClock } from './runtime/clock';
 import type { StateWithInactivity } from './state/selectors';
@@ -50,11 +51,7 @@ export default class InactivityPlugin extends FlexPlugin {
     });
     registerInactivityMessageAction({
       actions: flex.Actions,
-      conversation: async (sid) => {
-        const client = manager.conversationsClient;
-        if (client === undefined) throw new Error('the Conversations client is not initialised');
-        return client.getConversationBySid(sid);
-      },
+      conversation: conversationLookup(() => manager.conversationsClient),
     });
     addCountdownBadge(flex, runtime.ticker, stringTable);
     addTimerControls(flex, runtime, stringTable);

@@ -28,6 +28,10 @@ function tasksOf(manager: FlexManager): Map<string, ITask> {
   return manager.store.getState().flex.worker.tasks;
 }
 
+function notHeld(): never {
+  throw new Error('the task is not held');
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
@@ -62,17 +66,16 @@ export function flexTaskGateway(manager: FlexManager): TaskGateway {
       return () => worker.removeListener('ready', handler);
     },
     async updateAttributes(reservationSid, update) {
-      const task = tasksOf(manager).get(reservationSid);
-      if (task === undefined) throw new Error('the task is not held');
+      const task = tasksOf(manager).get(reservationSid) ?? notHeld();
       // Flex replaces the task object on every update, so this is the latest copy of the attributes.
       const latest: unknown = task.attributes;
       await task.setAttributes(update(isRecord(latest) ? latest : {}));
     },
     statusOf: (reservationSid) => tasksOf(manager).get(reservationSid)?.status,
     async partiesOf(facts) {
-      const task = tasksOf(manager).get(facts.reservationSid);
-      if (task === undefined || facts.interactionChannelSid === undefined) throw new Error('the task is not held');
-      const participants: unknown = await task.getParticipants(facts.interactionChannelSid);
+      const channelSid = facts.interactionChannelSid ?? notHeld();
+      const task = tasksOf(manager).get(facts.reservationSid) ?? notHeld();
+      const participants: unknown = await task.getParticipants(channelSid);
       const customers = participantSidsOf(participants, 'customer');
       if (customers.size === 0) throw new Error('no customer among the Interactions participants');
       return { customerParticipantSids: customers, agentParticipantSids: participantSidsOf(participants, 'agent') };
@@ -95,8 +98,19 @@ export function messageFactsOf(
 
 type ConversationsClient = Pick<Client, 'getConversationBySid' | 'connectionState' | 'on' | 'removeListener' | 'user'>;
 
-/** Waits between attempts to reach a conversation that is not available yet; the last one repeats. */
-const WATCH_RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
+/** Waits between the first attempts to reach a conversation that is not available yet; then every 30 s. */
+const WATCH_RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000];
+
+/** Looks conversations up through the client Flex runs; rejects while Flex has none. */
+export function conversationLookup(
+  getClient: () => Pick<Client, 'getConversationBySid'> | undefined,
+): (sid: string) => Promise<Conversation> {
+  return async (sid) => {
+    const client = getClient();
+    if (client === undefined) throw new Error('the Conversations client is not initialised');
+    return client.getConversationBySid(sid);
+  };
+}
 
 /**
  * Conversations through the client Flex already runs: no second client, no second connection. `timers` schedules
@@ -106,11 +120,7 @@ export function flexConversationGateway(
   getClient: () => ConversationsClient | undefined,
   timers: Pick<Clock, 'setTimeout' | 'clearTimeout'>,
 ): ConversationGateway {
-  const conversation = async (sid: string): Promise<Conversation> => {
-    const client = getClient();
-    if (client === undefined) throw new Error('the Conversations client is not initialised');
-    return client.getConversationBySid(sid);
-  };
+  const conversation = conversationLookup(getClient);
   return {
     watch(sid, onMessage, onAttached) {
       let stopped = false;
@@ -128,7 +138,7 @@ export function flexConversationGateway(
           },
           (error: unknown) => {
             if (stopped) return;
-            const delay = WATCH_RETRY_DELAYS_MS[Math.min(attempts, WATCH_RETRY_DELAYS_MS.length - 1)] ?? 30_000;
+            const delay = WATCH_RETRY_DELAYS_MS[attempts] ?? 30_000;
             attempts += 1;
             if (attempts === 1)
               console.warn(`Inactivity: cannot follow the messages of ${sid} yet (${String(error)}); retrying.`);
