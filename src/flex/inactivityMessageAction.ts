@@ -3,6 +3,7 @@ import type * as Flex from '@twilio/flex-ui';
 
 import type { InactivityMessagePayload } from '../actions/timerActionNames';
 import { SEND_INACTIVITY_MESSAGE } from '../actions/timerActionNames';
+import { conversationSidIn, throwInvalidPayload } from './actionPayload';
 
 /** The part of a Conversations `Conversation` the action sends with. */
 export type SendingConversation = Pick<Conversation, 'sendMessage'>;
@@ -20,16 +21,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** The payload, checked field by field; throws (so the invocation rejects) naming the action and the field. */
 function payloadOf(payload: unknown): InactivityMessagePayload {
   const fields = isRecord(payload) ? payload : {};
-  const { conversationSid, body, messageAttributes } = fields;
-  if (typeof conversationSid !== 'string' || conversationSid === '') {
-    throw new Error(`${SEND_INACTIVITY_MESSAGE}: payload.conversationSid must be a non-empty string`);
-  }
+  const conversationSid = conversationSidIn(SEND_INACTIVITY_MESSAGE, fields);
+  const { body, messageAttributes } = fields;
   if (typeof body !== 'string' || body.trim() === '') {
-    throw new Error(`${SEND_INACTIVITY_MESSAGE}: payload.body must be a non-empty string`);
+    throwInvalidPayload(SEND_INACTIVITY_MESSAGE, 'body', 'a non-empty string');
   }
-  if (!isRecord(messageAttributes)) {
-    throw new Error(`${SEND_INACTIVITY_MESSAGE}: payload.messageAttributes must be an object`);
-  }
+  if (!isRecord(messageAttributes)) throwInvalidPayload(SEND_INACTIVITY_MESSAGE, 'messageAttributes', 'an object');
   // A round trip through JSON keeps exactly what Conversations can store, whatever a listener put there.
   return { conversationSid, body, messageAttributes: JSON.parse(JSON.stringify(messageAttributes)) as JSONObject };
 }

@@ -2,6 +2,7 @@ import type * as Flex from '@twilio/flex-ui';
 
 import { TimerActionName } from '../actions/timerActionNames';
 import type { TimerIntent } from '../engine/tabMessages';
+import { conversationSidIn } from './actionPayload';
 
 export interface TimerActionDeps {
   readonly actions: Pick<typeof Flex.Actions, 'registerAction'>;
@@ -9,18 +10,6 @@ export interface TimerActionDeps {
   readonly submit: (intent: Omit<TimerIntent, 'id'>) => void;
   /** Whether the conversation has a timer in this tab's view (its own or mirrored). */
   readonly isTracked: (conversationSid: string) => boolean;
-}
-
-/** The conversation sid of an action payload; throws (so the invocation rejects) naming the action and the field. */
-function conversationSidIn(action: TimerActionName, payload: unknown): string {
-  const sid =
-    typeof payload === 'object' && payload !== null
-      ? (payload as { conversationSid?: unknown }).conversationSid
-      : undefined;
-  if (typeof sid !== 'string' || sid === '') {
-    throw new Error(`${action}: payload.conversationSid must be a non-empty string`);
-  }
-  return sid;
 }
 
 /**
