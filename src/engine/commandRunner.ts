@@ -16,6 +16,7 @@ import { inactivityEvents } from '../state/inactivityEvents';
 import type { InactivityMarker } from '../core/inactivityMarker';
 import { markerAttributes } from '../core/inactivityMarker';
 import type { MessagingTaskFacts } from '../tasks/messagingTask';
+import { retryDelayAfter } from './retryDelays';
 
 /** What the runner asks of Flex. */
 export interface CommandEffects {
@@ -78,11 +79,15 @@ export interface CommandRunner {
   forget(conversationSid: string): void;
 }
 
-const DEFAULT_RETRY_DELAYS_MS = [2_000, 5_000, 15_000, 30_000, 60_000];
-
 function commandKey(command: Command): string {
   const warning = command.kind === 'sendWarning' ? `:${command.warningIndex}` : '';
   return `${command.conversationSid}:${command.cycle}:${command.kind}${warning}`;
+}
+
+/** A failed attempt: its number, and how long until the next. */
+interface Failure {
+  readonly attempts: number;
+  readonly retryInMs: number;
 }
 
 function reasonOf(error: unknown): string {
@@ -93,32 +98,51 @@ function reasonOf(error: unknown): string {
  * The imperative half of the planner: sends the messages and invokes the wrap-up, then records each as done, so a
  * command is never performed twice even though the planner keeps proposing it until it is recorded.
  */
-export function createCommandRunner(deps: CommandRunnerDeps): CommandRunner {
-  const delays = deps.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
-  const closingAttempts = deps.closingAttempts ?? 3;
+export function createCommandRunner({
+  effects,
+  dispatch,
+  contextOf,
+  clock,
+  notify,
+  log,
+  retryDelaysMs,
+  closingAttempts = 3,
+}: CommandRunnerDeps): CommandRunner {
   const inFlight = new Set<string>();
   const failures = new Map<string, { attempts: number; retryAt: number }>();
 
   const isDue = (key: string): boolean => {
     const failure = failures.get(key);
-    return !inFlight.has(key) && (failure === undefined || deps.clock.now() >= failure.retryAt);
+    return !inFlight.has(key) && (failure === undefined || clock.now() >= failure.retryAt);
   };
 
   /** Records a failure and returns how long until the next attempt. */
-  const recordFailure = (key: string): { attempts: number; retryInMs: number } => {
+  const recordFailure = (key: string): Failure => {
     const attempts = (failures.get(key)?.attempts ?? 0) + 1;
-    const retryInMs = delays[Math.min(attempts, delays.length) - 1] ?? 60_000;
-    failures.set(key, { attempts, retryAt: deps.clock.now() + retryInMs });
+    const retryInMs = retryDelayAfter(attempts, retryDelaysMs);
+    failures.set(key, { attempts, retryAt: clock.now() + retryInMs });
     return { attempts, retryInMs };
+  };
+
+  /** Told once: later attempts are logged, not shown, so a stuck task does not flood the agent's screen. */
+  const reportFailure = (
+    { attempts, retryInMs }: Failure,
+    kind: 'messageFailed' | 'wrapupFailed',
+    context: CommandContext,
+    error: unknown,
+    what: string,
+  ): void => {
+    if (attempts === 1) notify({ kind, task: context.task, reason: reasonOf(error), retryInMs });
+    log.warn(`Inactivity: ${what} failed (attempt ${attempts}): ${reasonOf(error)}`);
   };
 
   /** Sends one marked message. One another plugin cancelled counts as done: it is not retried against their will. */
   const sendMarked = async (context: CommandContext, template: string, marker: InactivityMarker): Promise<void> => {
-    const remainingMs = remainingMsAt(context.timer, deps.clock.now()) ?? 0;
+    const remainingMs = remainingMsAt(context.timer, clock.now()) ?? 0;
     const body = renderMessage(template, { remainingMs, customerName: context.task.customerName });
-    const outcome = await deps.effects.sendMessage(context.task.conversationSid, body, markerAttributes(marker));
+    const outcome = await effects.sendMessage(context.task.conversationSid, body, markerAttributes(marker));
     if (outcome === 'cancelled') {
-      deps.log.warn(
+      log.warn(
         `Inactivity: another plugin cancelled the ${marker.kind} message for ${context.task.conversationSid}; ` +
           'it is not sent and not retried.',
       );
@@ -140,14 +164,9 @@ export function createCommandRunner(deps: CommandRunnerDeps): CommandRunner {
         warningIndex: command.warningIndex,
       });
       failures.delete(key);
-      deps.dispatch(inactivityEvents.warningSent(command));
+      dispatch(inactivityEvents.warningSent(command));
     } catch (error) {
-      const { attempts, retryInMs } = recordFailure(key);
-      if (attempts === 1)
-        deps.notify({ kind: 'messageFailed', task: context.task, reason: reasonOf(error), retryInMs });
-      deps.log.warn(
-        `Inactivity: warning for ${command.conversationSid} failed (attempt ${attempts}): ${reasonOf(error)}`,
-      );
+      reportFailure(recordFailure(key), 'messageFailed', context, error, `warning for ${command.conversationSid}`);
     }
   };
 
@@ -160,18 +179,18 @@ export function createCommandRunner(deps: CommandRunnerDeps): CommandRunner {
     try {
       if (message !== null) await sendMarked(context, message, markerFor(context, 'closing'));
       failures.delete(key);
-      deps.dispatch(inactivityEvents.closingMessageDone(command));
+      dispatch(inactivityEvents.closingMessageDone(command));
     } catch (error) {
       const { attempts, retryInMs } = recordFailure(key);
-      deps.log.warn(
+      log.warn(
         `Inactivity: closing message for ${command.conversationSid} failed (attempt ${attempts}): ${reasonOf(error)}`,
       );
       if (attempts >= closingAttempts) {
         // The customer misses a courtesy message; the agent's capacity must not stay blocked because of it.
         failures.delete(key);
-        deps.dispatch(inactivityEvents.closingMessageDone(command));
+        dispatch(inactivityEvents.closingMessageDone(command));
       } else if (attempts === 1) {
-        deps.notify({ kind: 'messageFailed', task: context.task, reason: reasonOf(error), retryInMs });
+        notify({ kind: 'messageFailed', task: context.task, reason: reasonOf(error), retryInMs });
       }
     }
   };
@@ -183,16 +202,16 @@ export function createCommandRunner(deps: CommandRunnerDeps): CommandRunner {
   const recordOutcome = async (context: CommandContext): Promise<void> => {
     const outcome: InactivityOutcome = {
       reason: 'customer_inactive',
-      closed_at: new Date(deps.clock.now()).toISOString(),
+      closed_at: new Date(clock.now()).toISOString(),
       warnings_sent: warningsSentOf(context.timer),
       timer_sec: context.timer.policy.timerMs / 1_000,
     };
     try {
-      await deps.effects.recordOutcome(context.task.reservationSid, outcome, context.timer.policy.reportOutcome);
+      await effects.recordOutcome(context.task.reservationSid, outcome, context.timer.policy.reportOutcome);
     } catch (error) {
       if (unrecorded.has(context.task.conversationSid)) return;
       unrecorded.add(context.task.conversationSid);
-      deps.log.warn(
+      log.warn(
         `Inactivity: could not record the inactivity outcome in the attributes of task ${context.task.taskSid} ` +
           `(${reasonOf(error)}); the wrap-up goes ahead.`,
       );
@@ -201,26 +220,22 @@ export function createCommandRunner(deps: CommandRunnerDeps): CommandRunner {
 
   const wrapUp = async (command: WrapUpCommand, context: CommandContext, key: string): Promise<void> => {
     const firstAttempt = !failures.has(key);
-    deps.dispatch(inactivityEvents.wrapupRequested(command));
+    dispatch(inactivityEvents.wrapupRequested(command));
     try {
       if (firstAttempt) await recordOutcome(context);
       // WrapupTask rejects for a task no longer accepted: someone (the agent, another tab) got there first, fine.
-      await deps.effects.wrapupTask(command.reservationSid).catch((error: unknown) => {
-        if (!deps.effects.hasLeftAcceptedState(command.reservationSid)) throw error;
+      await effects.wrapupTask(command.reservationSid).catch((error: unknown) => {
+        if (!effects.hasLeftAcceptedState(command.reservationSid)) throw error;
       });
       // WrapupTask resolves even when the backend refused: only the task's own status says it happened.
-      if (!deps.effects.hasLeftAcceptedState(command.reservationSid)) throw new Error('the task is still accepted');
+      if (!effects.hasLeftAcceptedState(command.reservationSid)) throw new Error('the task is still accepted');
       failures.delete(key);
-      deps.dispatch(inactivityEvents.wrapupConfirmed(command));
-      deps.notify({ kind: 'wrappedUp', task: context.task, timerMs: context.timer.policy.timerMs });
+      dispatch(inactivityEvents.wrapupConfirmed(command));
+      notify({ kind: 'wrappedUp', task: context.task, timerMs: context.timer.policy.timerMs });
     } catch (error) {
-      const { attempts, retryInMs } = recordFailure(key);
-      deps.dispatch(inactivityEvents.wrapupFailed(command));
-      // Told once: later attempts are logged, not shown, so a stuck task does not flood the agent's screen.
-      if (attempts === 1) deps.notify({ kind: 'wrapupFailed', task: context.task, reason: reasonOf(error), retryInMs });
-      deps.log.warn(
-        `Inactivity: wrap-up of ${command.reservationSid} failed (attempt ${attempts}): ${reasonOf(error)}`,
-      );
+      const failure = recordFailure(key);
+      dispatch(inactivityEvents.wrapupFailed(command));
+      reportFailure(failure, 'wrapupFailed', context, error, `wrap-up of ${command.reservationSid}`);
     }
   };
 
@@ -228,14 +243,14 @@ export function createCommandRunner(deps: CommandRunnerDeps): CommandRunner {
   const toldOutsideWindow = new Set<string>();
 
   const skipMessage = async (command: SkipMessageCommand, context: CommandContext): Promise<void> => {
-    deps.dispatch(skippedMessageEvent(command));
-    deps.log.warn(
+    dispatch(skippedMessageEvent(command));
+    log.warn(
       `Inactivity: the ${command.message} message for ${command.conversationSid} was not sent: ` +
         `${context.task.channelType} accepts none this long after the customer's last message.`,
     );
     if (toldOutsideWindow.has(command.conversationSid)) return;
     toldOutsideWindow.add(command.conversationSid);
-    deps.notify({ kind: 'messageOutsideWindow', task: context.task });
+    notify({ kind: 'messageOutsideWindow', task: context.task });
     await Promise.resolve();
   };
 
@@ -256,7 +271,7 @@ export function createCommandRunner(deps: CommandRunnerDeps): CommandRunner {
     run(commands) {
       for (const command of commands) {
         const key = commandKey(command);
-        const context = deps.contextOf(command.conversationSid);
+        const context = contextOf(command.conversationSid);
         if (context === undefined || !isDue(key)) continue;
         inFlight.add(key);
         void perform(command, context, key).finally(() => inFlight.delete(key));

@@ -6,6 +6,7 @@ import type { TimedMessage } from '../core/timerMessages';
 import type { Clock, IntervalHandle } from '../runtime/clock';
 import { inactivityEvents } from '../state/inactivityEvents';
 import type { ConversationGateway, InactivityStore } from './ports';
+import { retryDelayAfter } from './retryDelays';
 import type { TrackedConversation } from './taskTracking';
 
 export interface ReconciliationDeps {
@@ -43,8 +44,6 @@ export interface Reconciliation {
   whenIdle(): Promise<void>;
   stop(): void;
 }
-
-const DEFAULT_RETRY_DELAYS_MS = [2_000, 5_000, 15_000, 30_000, 60_000];
 
 /** The message as the timer sees it; its body and attributes stay out of the store. */
 function timedMessage(message: MessageFacts, conversation: TrackedConversation, at: number): TimedMessage {
@@ -84,7 +83,6 @@ function createSlots(count: number): { run<T>(task: () => Promise<T>): Promise<T
  * reconciled, so a slow read started before a disconnect cannot land after the one started on reconnect.
  */
 export function createReconciliation(deps: ReconciliationDeps): Reconciliation {
-  const delays = deps.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   const generations = new Map<string, number>();
   let lastGeneration = 0;
   const retries = new Map<string, { readonly handle: IntervalHandle; readonly attempt: number }>();
@@ -99,7 +97,7 @@ export function createReconciliation(deps: ReconciliationDeps): Reconciliation {
 
   const scheduleRetry = (conversation: TrackedConversation, attempt: number, error: unknown): void => {
     const sid = conversation.task.conversationSid;
-    const delay = delays[Math.min(attempt, delays.length) - 1] ?? 60_000;
+    const delay = retryDelayAfter(attempt, deps.retryDelaysMs);
     if (attempt === 1) {
       deps.log.warn(
         `Inactivity: could not read the history of ${sid} (${String(error)}); its timer waits and the read is ` +
