@@ -66,23 +66,16 @@ export interface ActingEngine {
  * reconciliation, the single writer, and scheduling of what falls due.
  */
 export function startActingEngine(deps: ActingEngineDeps): ActingEngine {
-  restoreTimers(deps.store, deps.timerStore, deps.tasks, deps.config);
+  const { store, clock, skew, tasks, conversations, isActing } = deps;
+  restoreTimers(store, deps.timerStore, tasks, deps.config);
 
-  let connected = deps.conversations.isConnected();
-  const timerOf = (sid: string): ConversationTimer | undefined => selectInactivity(deps.store.getState()).timers[sid];
+  let connected = conversations.isConnected();
+  const timerOf = (sid: string): ConversationTimer | undefined => selectInactivity(store.getState()).timers[sid];
   const dispatch = (event: InactivityEvent): void => {
-    deps.store.dispatch(event);
+    store.dispatch(event);
   };
 
-  const reconciliation = createReconciliation({
-    store: deps.store,
-    conversations: deps.conversations,
-    clock: deps.clock,
-    skew: deps.skew,
-    log: deps.log,
-    pageSize: deps.historyPageSize ?? 30,
-    retryDelaysMs: deps.retryDelaysMs,
-  });
+  const reconciliation = createReconciliation({ ...deps, pageSize: deps.historyPageSize ?? 30 });
 
   /** The conversations found at start whose history read has not begun yet. */
   const startupUnattached = new Set<string>();
@@ -116,15 +109,7 @@ export function startActingEngine(deps: ActingEngineDeps): ActingEngine {
     return conversation === undefined || timer === undefined ? undefined : { task: conversation.task, timer };
   }
 
-  const runner = createCommandRunner({
-    effects: deps.effects,
-    dispatch,
-    contextOf,
-    clock: deps.clock,
-    notify: deps.notify,
-    log: deps.log,
-    retryDelaysMs: deps.retryDelaysMs,
-  });
+  const runner = createCommandRunner({ ...deps, dispatch, contextOf });
 
   /**
    * When the countdown of an accepted task began: its acceptance (the reservation's last update, in local time), not
@@ -132,17 +117,15 @@ export function startActingEngine(deps: ActingEngineDeps): ActingEngine {
    * timer, and a hidden tab, whose renderer may hear of an acceptance late, still closes the chat on time.
    */
   const acceptedAtOf = (task: TaskLike): number => {
-    const now = deps.clock.now();
+    const now = clock.now();
     const updated = task.dateUpdated?.getTime();
-    return updated === undefined || !Number.isFinite(updated)
-      ? now
-      : deps.skew.localTimeOf(latestInstantOf(updated), now);
+    return updated === undefined || !Number.isFinite(updated) ? now : skew.localTimeOf(latestInstantOf(updated), now);
   };
 
   const transferEvent = (conversationSid: string, status: TransferStatus): InactivityEvent => {
-    if (status === 'pending') return inactivityEvents.transferStarted({ conversationSid, at: deps.clock.now() });
+    if (status === 'pending') return inactivityEvents.transferStarted({ conversationSid, at: clock.now() });
     if (status === 'completed') return inactivityEvents.transferCompleted({ conversationSid });
-    return inactivityEvents.transferEnded({ conversationSid, at: deps.clock.now() });
+    return inactivityEvents.transferEnded({ conversationSid, at: clock.now() });
   };
 
   /** The server time of the last snapshot of each recently seen task that bounded the clock offset, oldest first. */
@@ -161,7 +144,7 @@ export function startActingEngine(deps: ActingEngineDeps): ActingEngine {
     observedStamps.set(task.sid, serverAt);
     const oldest = observedStamps.keys().next();
     if (observedStamps.size > OBSERVED_TASKS_KEPT && oldest.done !== true) observedStamps.delete(oldest.value);
-    deps.skew.observeReceived(deps.clock.now(), serverAt);
+    skew.observeReceived(clock.now(), serverAt);
   };
 
   /**
@@ -170,7 +153,7 @@ export function startActingEngine(deps: ActingEngineDeps): ActingEngine {
    * late. The countdown moves back to the acceptance (the reducer bounds how far), so that chat closes on time too.
    */
   const refineAcceptances = (): void => {
-    const held = new Map(deps.tasks.heldTasks().map((task) => [task.sid, task]));
+    const held = new Map(tasks.heldTasks().map((task) => [task.sid, task]));
     for (const { task: facts } of tracking.all()) {
       const task = held.get(facts.reservationSid);
       const timer = timerOf(facts.conversationSid);
@@ -190,7 +173,7 @@ export function startActingEngine(deps: ActingEngineDeps): ActingEngine {
     });
 
   const act = (now: number): void => {
-    if (!connected || !deps.isActing()) return;
+    if (!connected || !isActing()) return;
     runner.run(planCommands(trackedTimers(), (timer) => timer.policy, now));
   };
 
@@ -217,7 +200,7 @@ export function startActingEngine(deps: ActingEngineDeps): ActingEngine {
 
   const apply = (intent: TimerIntent): void => {
     const { conversationSid } = intent;
-    const at = deps.clock.now();
+    const at = clock.now();
     if (intent.kind === 'pause') dispatch(inactivityEvents.timerPaused({ conversationSid, at }));
     if (intent.kind === 'resume') dispatch(inactivityEvents.timerResumed({ conversationSid, at }));
     if (intent.kind === 'extend') {
@@ -236,9 +219,9 @@ export function startActingEngine(deps: ActingEngineDeps): ActingEngine {
     if (!conversation.attached) startupUnattached.add(conversation.task.conversationSid);
   });
   if (startupUnattached.size === 0) allStartupAttached();
-  const stopConnection = deps.conversations.onConnectionChanged(onConnectionChanged);
-  const stopRefining = deps.skew.onEstimateChanged(refineAcceptances);
-  const stopWriter = startTimerWriter(deps.store, deps.timerStore, deps.isActing);
+  const stopConnection = conversations.onConnectionChanged(onConnectionChanged);
+  const stopRefining = skew.onEstimateChanged(refineAcceptances);
+  const stopWriter = startTimerWriter(store, deps.timerStore, isActing);
   const stopScheduling = startScheduling({ ticker: deps.ticker, act, nextDueAt: earliestDue });
 
   return {
