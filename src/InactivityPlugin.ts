@@ -12,8 +12,6 @@ import { registerInactivityMessageAction } from './flex/inactivityMessageAction'
 import { conversationLookup } from './flex/flexGateways';
 import { registerTimerActions } from './flex/timerActions';
 import { systemClock } from './runtime/clock';
-import type { StateWithInactivity } from './state/selectors';
-import { selectTimer } from './state/selectors';
 import { INACTIVITY_NAMESPACE, inactivityReducer } from './state/inactivitySlice';
 
 export const PLUGIN_NAME = 'InactivityPlugin';
@@ -47,7 +45,7 @@ export default class InactivityPlugin extends FlexPlugin {
     registerTimerActions({
       actions: flex.Actions,
       submit: (intent) => runtime.runtime.submit(intent),
-      isTracked: (sid) => selectTimer(manager.store.getState() as StateWithInactivity, sid) !== undefined,
+      isTracked: runtime.isTracked,
     });
     registerInactivityMessageAction({
       actions: flex.Actions,

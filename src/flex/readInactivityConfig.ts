@@ -14,15 +14,11 @@ export function readInactivityConfig(
   manager: Pick<Manager, 'serviceConfiguration'>,
   log: Pick<Console, 'warn' | 'info'>,
 ): InactivityConfig {
-  const uiAttributes: unknown = manager.serviceConfiguration?.ui_attributes;
-  const raw =
-    typeof uiAttributes === 'object' && uiAttributes !== null
-      ? (uiAttributes as UiAttributesWithInactivity).customerInactivity
-      : undefined;
-  const { config, problems } = parseInactivityConfig(raw);
+  // Whatever Flex loaded: `?.` also reads undefined from a null or non-object ui_attributes.
+  const uiAttributes = manager.serviceConfiguration?.ui_attributes as UiAttributesWithInactivity | null | undefined;
+  const { config, problems } = parseInactivityConfig(uiAttributes?.customerInactivity);
   for (const problem of problems) {
-    if (problem.level === 'error') log.warn(`Inactivity configuration: ${problem.message}`);
-    else log.info(`Inactivity configuration: ${problem.message}`);
+    log[problem.level === 'error' ? 'warn' : 'info'](`Inactivity configuration: ${problem.message}`);
   }
   return config;
 }

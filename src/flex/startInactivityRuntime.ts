@@ -34,14 +34,17 @@ export interface FlexInactivityRuntime {
   readonly runtime: InactivityRuntime;
   /** What "more time" gives on a task, from its channel's policy; null for tasks the plugin does not time. */
   readonly extendMsFor: (task: Flex.ITask) => number | null;
+  /** Whether the conversation has a timer in this tab's view (its own or mirrored). */
+  readonly isTracked: (conversationSid: string) => boolean;
   stop(): void;
 }
 
-/** The account and worker a page belongs to: timers and the tab lease are scoped by both. */
-function scopeOf(manager: Flex.Manager): { accountSid: string; workerSid: string } {
-  const accountSid = manager.serviceConfiguration?.account_sid ?? 'unknown-account';
-  const workerSid = manager.workerClient?.sid ?? manager.user?.identity ?? 'unknown-worker';
-  return { accountSid, workerSid };
+/** The storage key of the account and worker a page belongs to: timers and the tab lease are scoped by both. */
+function storageKeyOf(manager: Flex.Manager): string {
+  return storageKeyFor(
+    manager.serviceConfiguration?.account_sid ?? 'unknown-account',
+    manager.workerClient?.sid ?? manager.user?.identity ?? 'unknown-worker',
+  );
 }
 
 /**
@@ -56,8 +59,7 @@ export function startInactivityRuntime(
   clock: Clock,
   marks: StartupMarks,
 ): FlexInactivityRuntime {
-  const { accountSid, workerSid } = scopeOf(manager);
-  const key = storageKeyFor(accountSid, workerSid);
+  const key = storageKeyOf(manager);
   const ticker = createTicker({ clock, intervalMs: TICK_MS });
   const tasks = flexTaskGateway(manager);
   const runtime = composeInactivityRuntime({
@@ -87,6 +89,8 @@ export function startInactivityRuntime(
     newId: randomId,
   });
   const stopMarking = markWhenStartupReconciled(runtime, marks);
+  const timerOf = (conversationSid: string) =>
+    selectTimer(manager.store.getState() as Flex.FlexState & StateWithInactivity, conversationSid);
   return {
     ticker,
     runtime,
@@ -94,12 +98,9 @@ export function startInactivityRuntime(
       const facts = messagingTaskFacts(task);
       if (facts === null) return null;
       // The extension of the policy the conversation's cycle runs under, so the label says what the button gives.
-      const timer = selectTimer(
-        manager.store.getState() as Flex.FlexState & StateWithInactivity,
-        facts.conversationSid,
-      );
-      return (timer?.policy ?? policyFor(config, facts)).extendMs;
+      return (timerOf(facts.conversationSid)?.policy ?? policyFor(config, facts)).extendMs;
     },
+    isTracked: (conversationSid) => timerOf(conversationSid) !== undefined,
     stop() {
       stopMarking();
       runtime.stop();
