@@ -90,11 +90,7 @@ export function createTimerSerializer(): (timers: Readonly<Record<string, Conver
     return text;
   };
   // The JSON of `{ version, timers: [...] }`, each entry written just as JSON.stringify writes an array element.
-  return (timers) =>
-    `{"version":${STORAGE_VERSION},"timers":[${Object.values(timers)
-      .map(textOf)
-      .filter((entry) => entry !== '')
-      .join(',')}]}`;
+  return (timers) => `{"version":${STORAGE_VERSION},"timers":[${Object.values(timers).map(textOf).join(',')}]}`;
 }
 
 /** The stored form of the timers, `{ version, timers }`: only SIDs, timestamps and counters. */
@@ -119,21 +115,20 @@ export function isStoredTimer(value: unknown): value is ConversationTimer {
  */
 export function parseStoredTimers(text: string | null): StoredTimersReading {
   if (text === null) return { timers: [], problem: null };
+  const noneBecause = (reason: string): StoredTimersReading => ({
+    timers: [],
+    problem: `the stored timers ${reason}; starting without them`,
+  });
   let document: unknown;
   try {
     document = JSON.parse(text);
   } catch {
-    return { timers: [], problem: 'the stored timers are not valid JSON; starting without them' };
+    return noneBecause('are not valid JSON');
   }
-  if (!isRecord(document) || !Array.isArray(document.timers)) {
-    return { timers: [], problem: 'the stored timers are not in the expected shape; starting without them' };
-  }
+  if (!isRecord(document) || !Array.isArray(document.timers)) return noneBecause('are not in the expected shape');
   if (document.version !== STORAGE_VERSION) {
     const version = JSON.stringify(document.version) ?? 'undefined';
-    return {
-      timers: [],
-      problem: `the stored timers have version ${version}, this plugin reads version ${STORAGE_VERSION}; starting without them`,
-    };
+    return noneBecause(`have version ${version}, this plugin reads version ${STORAGE_VERSION}`);
   }
   const entries: unknown[] = document.timers;
   const timers = entries.map(storedTimer).filter((timer): timer is ConversationTimer => timer !== undefined);
