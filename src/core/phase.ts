@@ -27,7 +27,7 @@ export function remainingMsAt(timer: ConversationTimer, now: number): number | n
     case 'paused':
       return phase.remainingMs;
     case 'transferPending':
-      return phase.held === null ? null : phase.held.remainingMs;
+      return phase.held?.remainingMs ?? null;
     case 'counting':
       return Math.max(0, phase.deadlineAt - now);
     case 'expired':
@@ -39,7 +39,7 @@ export function remainingMsAt(timer: ConversationTimer, now: number): number | n
 /** How many of the current cycle's warnings went out. */
 export function warningsSentOf(timer: ConversationTimer): number {
   const { phase } = timer;
-  if (phase.kind === 'transferPending') return phase.held === null ? 0 : phase.held.warningsSent;
+  if (phase.kind === 'transferPending') return phase.held?.warningsSent ?? 0;
   return phase.kind === 'counting' || phase.kind === 'paused' ? phase.warningsSent : 0;
 }
 

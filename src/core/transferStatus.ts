@@ -26,10 +26,8 @@ const STATUS_OF: Readonly<Record<string, TransferStatus>> = {
   completed: 'completed',
 };
 
-function timeOf(transfer: ListedTransfer): number {
-  const { dateCreated } = transfer;
-  if (dateCreated === undefined || dateCreated === null) return Number.NEGATIVE_INFINITY;
-  const time = dateCreated instanceof Date ? dateCreated.getTime() : new Date(dateCreated).getTime();
+function timeOf({ dateCreated }: ListedTransfer): number {
+  const time = dateCreated === undefined || dateCreated === null ? NaN : new Date(dateCreated).getTime();
   return Number.isFinite(time) ? time : Number.NEGATIVE_INFINITY;
 }
 

@@ -1,5 +1,6 @@
 import type { ITask } from '@twilio/flex-ui';
 
+import { isRecord } from '../core/isRecord';
 import { conversationSidOf } from './taskConversation';
 
 /** The fields of a Flex task the plugin reads. */
@@ -55,8 +56,7 @@ function customerNameOf(attributes: Record<string, unknown>, channelType: string
  * without a conversation). Reads the attributes defensively: they are whatever the task's creator wrote.
  */
 export function messagingTaskFacts(task: TaskLike): MessagingTaskFacts | null {
-  const attributes: Record<string, unknown> =
-    typeof task.attributes === 'object' && task.attributes !== null ? task.attributes : {};
+  const attributes = isRecord(task.attributes) ? task.attributes : {};
   const conversationSid = conversationSidOf(task);
   if (conversationSid === undefined) return null;
   const channelType = stringAttribute(attributes, 'channelType') ?? task.taskChannelUniqueName ?? 'chat';

@@ -1,3 +1,5 @@
+import { isRecord } from '../core/isRecord';
+
 /** The part of a task (a Flex `ITask` or any task-like object) that names its conversation. */
 export interface TaskWithAttributes {
   /** Whatever the task's creator wrote: read defensively. */
@@ -18,8 +20,8 @@ function nonEmptyString(value: unknown): string | undefined {
  */
 export function conversationSidOf(task: TaskWithAttributes | undefined): string | undefined {
   const attributes = task?.attributes;
-  if (typeof attributes !== 'object' || attributes === null) return undefined;
-  const { conversationSid, channelSid } = attributes as { conversationSid?: unknown; channelSid?: unknown };
+  if (!isRecord(attributes)) return undefined;
+  const { conversationSid, channelSid } = attributes;
   // Like Flex: a conversationSid of blanks is still the one chosen, and then trims to nothing.
   const sid = (nonEmptyString(conversationSid) ?? nonEmptyString(channelSid))?.trim();
   return sid === '' ? undefined : sid;
