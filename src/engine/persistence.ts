@@ -8,6 +8,7 @@ import type { TimerStore } from '../state/timerStorage';
 import type { StorageChanges } from '../runtime/browserTabs';
 import { messagingTaskFacts } from '../tasks/messagingTask';
 import type { InactivityStore, TaskGateway } from './ports';
+import { isAccepted } from './taskTracking';
 
 /**
  * The acting tab is the only writer of the timers: it saves them whenever they change (and once now). The first change
@@ -84,7 +85,7 @@ export function restoreTimers(
       .heldTasks()
       .filter((task) => {
         const facts = messagingTaskFacts(task);
-        return task.status === 'accepted' && facts !== null && isTimed(config, facts);
+        return isAccepted(task) && facts !== null && isTimed(config, facts);
       })
       .map((task) => task.sid),
   );

@@ -48,14 +48,15 @@ export interface TaskTrackingDeps {
 export interface TaskTracking {
   get(conversationSid: string): TrackedConversation | undefined;
   all(): TrackedConversation[];
-  /** Starts tracking `task` if it is an accepted, timed messaging task; the countdown starts at `at`. */
-  track(task: TaskLike, at: number): void;
   /** Brings tracking in line with the tasks Flex holds now (a reload of Flex's task list sends no events). */
   resync(at: (task: TaskLike) => number): void;
   stop(): void;
 }
 
-const ACCEPTED = 'accepted';
+/** Whether the agent holds `task` accepted: the only state in which a chat is timed. */
+export function isAccepted(task: TaskLike): boolean {
+  return task.status === 'accepted';
+}
 
 /** A chat about to be tracked: its facts and the request that starts its timer. */
 interface Tracking {
@@ -65,10 +66,11 @@ interface Tracking {
 
 /** Follows the worker's tasks: starts and ends tracking, looks up who is who, and watches messages. */
 export function createTaskTracking(deps: TaskTrackingDeps, listener: TrackingListener): TaskTracking {
+  const { store, config, tasks, conversations } = deps;
   const tracked = new Map<string, TrackedConversation>();
 
   const initialParties = (task: MessagingTaskFacts): ConversationParties => {
-    const identity = deps.conversations.identity();
+    const identity = conversations.identity();
     return {
       customerParticipantSids: new Set(),
       agentParticipantSids: new Set(),
@@ -80,7 +82,7 @@ export function createTaskTracking(deps: TaskTrackingDeps, listener: TrackingLis
   const lookUpParties = async (entry: TrackedConversation): Promise<void> => {
     if (entry.task.interactionChannelSid === undefined) return;
     try {
-      entry.parties = { ...entry.parties, ...(await deps.tasks.partiesOf(entry.task)) };
+      entry.parties = { ...entry.parties, ...(await tasks.partiesOf(entry.task)) };
     } catch (error) {
       deps.log.warn(
         `Inactivity: could not read the participants of task ${entry.task.taskSid} (${String(error)}); ` +
@@ -92,15 +94,15 @@ export function createTaskTracking(deps: TaskTrackingDeps, listener: TrackingLis
   /** What tracking `task` from `at` takes; null unless it is an accepted, timed chat this tab does not follow yet. */
   const trackingOf = (task: TaskLike, at: number): Tracking | null => {
     const facts = messagingTaskFacts(task);
-    if (facts === null || task.status !== ACCEPTED || tracked.has(facts.conversationSid)) return null;
-    if (!isTimed(deps.config, facts)) return null;
+    if (facts === null || !isAccepted(task) || tracked.has(facts.conversationSid)) return null;
+    if (!isTimed(config, facts)) return null;
     const { conversationSid, reservationSid, taskSid, channelType } = facts;
     const request = {
       conversationSid,
       reservationSid,
       taskSid,
       channelType,
-      policy: policyFor(deps.config, facts),
+      policy: policyFor(config, facts),
       at,
     };
     return { facts, request };
@@ -109,9 +111,7 @@ export function createTaskTracking(deps: TaskTrackingDeps, listener: TrackingLis
   /** Follows a conversation whose timer is in the store: its policy, participants, messages and transfers. */
   const follow = ({ facts, request }: Tracking): void => {
     // A timer restored from a previous page may run under settings the admin has changed since.
-    deps.store.dispatch(
-      inactivityEvents.policyChanged({ conversationSid: facts.conversationSid, policy: request.policy }),
-    );
+    store.dispatch(inactivityEvents.policyChanged({ conversationSid: facts.conversationSid, policy: request.policy }));
     const entry: TrackedConversation = {
       task: facts,
       parties: initialParties(facts),
@@ -122,7 +122,7 @@ export function createTaskTracking(deps: TaskTrackingDeps, listener: TrackingLis
     tracked.set(facts.conversationSid, entry);
     entry.partiesKnown = lookUpParties(entry);
     // History is read once live messages are followed, so nothing can fall between the two.
-    const stopMessages = deps.conversations.watch(
+    const stopMessages = conversations.watch(
       facts.conversationSid,
       (message) => listener.onMessage(entry, message),
       () => {
@@ -140,7 +140,7 @@ export function createTaskTracking(deps: TaskTrackingDeps, listener: TrackingLis
   const track = (task: TaskLike, at: number): void => {
     const tracking = trackingOf(task, at);
     if (tracking === null) return;
-    deps.store.dispatch(inactivityEvents.conversationTracked(tracking.request));
+    store.dispatch(inactivityEvents.conversationTracked(tracking.request));
     follow(tracking);
   };
 
@@ -158,22 +158,20 @@ export function createTaskTracking(deps: TaskTrackingDeps, listener: TrackingLis
     }
     if (batch.size === 0) return;
     const requests = [...batch.values()].map((tracking) => tracking.request);
-    deps.store.dispatch(inactivityEvents.conversationsTracked({ requests }));
+    store.dispatch(inactivityEvents.conversationsTracked({ requests }));
     batch.forEach(follow);
   };
 
   /** Another accepted reservation on the same conversation (a transfer back to this agent) takes over. */
   const successorOf = (conversationSid: string): TaskLike | undefined =>
-    deps.tasks
-      .heldTasks()
-      .find((task) => task.status === ACCEPTED && messagingTaskFacts(task)?.conversationSid === conversationSid);
+    tasks.heldTasks().find((task) => isAccepted(task) && messagingTaskFacts(task)?.conversationSid === conversationSid);
 
   const release = (conversationSid: string): void => {
     const entry = tracked.get(conversationSid);
     if (entry === undefined) return;
     entry.stopWatching();
     tracked.delete(conversationSid);
-    deps.store.dispatch(inactivityEvents.conversationReleased({ conversationSid }));
+    store.dispatch(inactivityEvents.conversationReleased({ conversationSid }));
     listener.onReleased(conversationSid);
     const successor = successorOf(conversationSid);
     if (successor !== undefined) track(successor, deps.clock.now());
@@ -184,7 +182,7 @@ export function createTaskTracking(deps: TaskTrackingDeps, listener: TrackingLis
     const facts = messagingTaskFacts(task);
     if (facts === null) return;
     const entry = tracked.get(facts.conversationSid);
-    if (task.status === ACCEPTED) {
+    if (isAccepted(task)) {
       if (entry === undefined) track(task, listener.acceptedAtOf(task));
     } else if (entry !== undefined && entry.task.reservationSid === facts.reservationSid) {
       // Wrap-up by anyone, completion, cancellation, timeout, rescinding or a transfer away: this reservation is over.
@@ -193,22 +191,21 @@ export function createTaskTracking(deps: TaskTrackingDeps, listener: TrackingLis
   };
 
   function resync(at: (task: TaskLike) => number): void {
-    const held = deps.tasks.heldTasks();
+    const held = tasks.heldTasks();
     held.forEach((task) => listener.onTaskSeen(task));
-    const accepted = new Set(held.filter((task) => task.status === ACCEPTED).map((task) => task.sid));
+    const accepted = new Set(held.filter(isAccepted).map((task) => task.sid));
     tracked.forEach((entry, sid) => {
       if (!accepted.has(entry.task.reservationSid)) release(sid);
     });
     trackAll(held, at);
   }
 
-  const stopListening = deps.tasks.onTaskChanged(onTaskChanged);
-  const stopReloads = deps.tasks.onTasksReloaded(() => resync((task) => listener.acceptedAtOf(task)));
+  const stopListening = tasks.onTaskChanged(onTaskChanged);
+  const stopReloads = tasks.onTasksReloaded(() => resync((task) => listener.acceptedAtOf(task)));
 
   return {
     get: (sid) => tracked.get(sid),
     all: () => [...tracked.values()],
-    track,
     resync,
     stop() {
       stopListening();
