@@ -60,7 +60,7 @@ export function flexTaskGateway(manager: FlexManager): TaskGateway {
       // Flex subscribed to `ready` before any plugin loaded, so its task map is rebuilt by the time this runs.
       const worker = manager.workerClient;
       // Before login (or in a stripped-down host) there is no worker to follow: task events still are.
-      if (worker === undefined || typeof worker.on !== 'function') return () => undefined;
+      if (typeof worker?.on !== 'function') return () => undefined;
       const handler = (): void => listener();
       worker.on('ready', handler);
       return () => worker.removeListener('ready', handler);
@@ -170,11 +170,6 @@ export function flexConversationGateway(
 
 type FlexActions = { invokeAction(name: string, payload?: unknown): Promise<unknown> };
 
-/** A rejection of a Flex action whose before listener called `abort()` (Flex's own wording). */
-function isCancelledByListener(error: unknown): boolean {
-  return error instanceof Error && /cancelled by before event/.test(error.message);
-}
-
 /**
  * Flex actions, so other plugins' before/after listeners see our messages and wrap-ups too: messages go through the
  * plugin's own `SendInactivityMessage` (which leaves the agent's input alone), wrap-ups through Flex's `WrapupTask`.
@@ -192,7 +187,8 @@ export function flexCommandEffects(
         await actions.invokeAction(SEND_INACTIVITY_MESSAGE, payload);
         return 'sent';
       } catch (error) {
-        if (isCancelledByListener(error)) return 'cancelled';
+        // Flex's wording when a before listener called `abort()`.
+        if (error instanceof Error && /cancelled by before event/.test(error.message)) return 'cancelled';
         throw error;
       }
     },
