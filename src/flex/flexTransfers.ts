@@ -12,6 +12,7 @@ export interface TransferListsStore {
 type ConversationLists = { readonly [conversationSid: string]: { readonly transfers?: unknown } | undefined };
 
 interface Watch {
+  readonly conversationSid: string;
   readonly onStatus: (status: TransferStatus) => void;
   /** The list object last read: Flex replaces it whenever it loads the transfers, so equal means unchanged. */
   list: unknown;
@@ -32,49 +33,41 @@ function statusAfter(previous: unknown, list: unknown): TransferStatus | 'unknow
 /**
  * Transfers as Flex lists them in `state.flex.chat.conversations[sid].transfers`: loaded with the conversation and
  * again after a transfer Flex started (its directory reloads the list). One store subscription serves every watched
- * conversation, and only a new list object is classified again, so a busy store costs a map lookup per chat.
+ * conversation, and only a new list object is classified again, so a busy store costs a few lookups per chat.
  */
 export function flexTransferGateway(store: TransferListsStore): TransferGateway {
-  const watches = new Map<string, Set<Watch>>();
+  const watches = new Set<Watch>();
   let unsubscribe: (() => void) | undefined;
 
   const listOf = (conversationSid: string): unknown =>
     store.getState().flex.chat?.conversations?.[conversationSid]?.transfers;
 
   const refresh = (): void => {
-    watches.forEach((set, conversationSid) => {
-      const list = listOf(conversationSid);
-      set.forEach((watch) => {
-        if (list === watch.list) return;
-        const status = statusAfter(watch.list, list);
-        watch.list = list;
-        if (status === 'unknown' || status === watch.status) return;
-        watch.status = status;
-        watch.onStatus(status);
-      });
+    watches.forEach((watch) => {
+      const list = listOf(watch.conversationSid);
+      if (list === watch.list) return;
+      const status = statusAfter(watch.list, list);
+      watch.list = list;
+      if (status === 'unknown' || status === watch.status) return;
+      watch.status = status;
+      watch.onStatus(status);
     });
-  };
-
-  const stopWatching = (conversationSid: string, watch: Watch): void => {
-    const set = watches.get(conversationSid);
-    if (set === undefined) return;
-    set.delete(watch);
-    if (set.size === 0) watches.delete(conversationSid);
-    if (watches.size === 0 && unsubscribe !== undefined) {
-      unsubscribe();
-      unsubscribe = undefined;
-    }
   };
 
   return {
     watch(conversationSid, onStatus) {
       const list = listOf(conversationSid);
-      const watch: Watch = { onStatus, list, status: statusAfter(undefined, list) };
-      const set = watches.get(conversationSid) ?? new Set<Watch>();
-      watches.set(conversationSid, set.add(watch));
+      const watch: Watch = { conversationSid, onStatus, list, status: statusAfter(undefined, list) };
+      watches.add(watch);
       if (unsubscribe === undefined) unsubscribe = store.subscribe(refresh);
       if (watch.status !== 'unknown') onStatus(watch.status);
-      return () => stopWatching(conversationSid, watch);
+      return () => {
+        watches.delete(watch);
+        if (watches.size === 0 && unsubscribe !== undefined) {
+          unsubscribe();
+          unsubscribe = undefined;
+        }
+      };
     },
   };
 }
