@@ -85,13 +85,14 @@ function createSlots(count: number): { run<T>(task: () => Promise<T>): Promise<T
 export function createReconciliation(deps: ReconciliationDeps): Reconciliation {
   const generations = new Map<string, number>();
   let lastGeneration = 0;
-  const retries = new Map<string, { readonly handle: IntervalHandle; readonly attempt: number }>();
+  /** The scheduled retry of each conversation whose read failed. */
+  const retries = new Map<string, IntervalHandle>();
   const inFlight = new Set<Promise<void>>();
   const slots = createSlots(deps.maxParallelReads ?? MAX_PARALLEL_READS);
 
   const cancelRetry = (sid: string): void => {
-    const retry = retries.get(sid);
-    if (retry !== undefined) deps.clock.clearTimeout(retry.handle);
+    // A handle is opaque (even undefined could be one): presence is asked of the map.
+    if (retries.has(sid)) deps.clock.clearTimeout(retries.get(sid));
     retries.delete(sid);
   };
 
@@ -104,11 +105,11 @@ export function createReconciliation(deps: ReconciliationDeps): Reconciliation {
           `retried in ${Math.round(delay / 1000)} s.`,
       );
     }
-    const handle = deps.clock.setTimeout(() => {
+    const retry = deps.clock.setTimeout(() => {
       retries.delete(sid);
       start(conversation, attempt + 1);
     }, delay);
-    retries.set(sid, { handle, attempt });
+    retries.set(sid, retry);
   };
 
   const replay = async (conversation: TrackedConversation, generation: number, attempt: number): Promise<void> => {
@@ -132,6 +133,12 @@ export function createReconciliation(deps: ReconciliationDeps): Reconciliation {
     } catch (error) {
       if (generations.get(sid) === generation) scheduleRetry(conversation, attempt, error);
     }
+  };
+
+  /** Cancels every retry and disowns every read under way. */
+  const dropAll = (): void => {
+    [...retries.keys()].forEach(cancelRetry);
+    generations.clear();
   };
 
   function start(conversation: TrackedConversation, attempt: number): void {
@@ -159,16 +166,10 @@ export function createReconciliation(deps: ReconciliationDeps): Reconciliation {
       cancelRetry(sid);
       generations.delete(sid);
     },
-    discardPending() {
-      [...retries.keys()].forEach(cancelRetry);
-      generations.clear();
-    },
+    discardPending: dropAll,
     async whenIdle() {
       while (inFlight.size > 0) await Promise.all([...inFlight]);
     },
-    stop() {
-      [...retries.keys()].forEach(cancelRetry);
-      generations.clear();
-    },
+    stop: dropAll,
   };
 }
