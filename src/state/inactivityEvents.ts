@@ -75,33 +75,36 @@ export type InactivityEvent = {
   [T in InactivityEventType]: { readonly type: T; readonly payload: InactivityEventPayloads[T] };
 }[InactivityEventType];
 
-function eventCreator<T extends InactivityEventType>(type: T) {
-  return (payload: InactivityEventPayloads[T]) => ({ type, payload }) as const;
+/** An event's name: its type without the slice's `inactivity/` prefix, and the name of its action creator. */
+type InactivityEventName = InactivityEventType extends `inactivity/${infer Name}` ? Name : never;
+
+function eventCreator<N extends InactivityEventName>(name: N) {
+  return (payload: InactivityEventPayloads[`inactivity/${N}`]) => ({ type: `inactivity/${name}`, payload }) as const;
 }
 
 /** Action creators, named after what happened (events), not after what the reducer does. */
 export const inactivityEvents = {
-  conversationTracked: eventCreator('inactivity/conversationTracked'),
-  conversationsTracked: eventCreator('inactivity/conversationsTracked'),
-  messageReceived: eventCreator('inactivity/messageReceived'),
-  historyRead: eventCreator('inactivity/historyRead'),
-  connectionLost: eventCreator('inactivity/connectionLost'),
-  acceptanceRefined: eventCreator('inactivity/acceptanceRefined'),
-  customerMessageReceived: eventCreator('inactivity/customerMessageReceived'),
-  agentMessageSent: eventCreator('inactivity/agentMessageSent'),
-  timerPaused: eventCreator('inactivity/timerPaused'),
-  timerResumed: eventCreator('inactivity/timerResumed'),
-  timerExtended: eventCreator('inactivity/timerExtended'),
-  warningSent: eventCreator('inactivity/warningSent'),
-  closingMessageDone: eventCreator('inactivity/closingMessageDone'),
-  wrapupRequested: eventCreator('inactivity/wrapupRequested'),
-  wrapupFailed: eventCreator('inactivity/wrapupFailed'),
-  wrapupConfirmed: eventCreator('inactivity/wrapupConfirmed'),
-  conversationReleased: eventCreator('inactivity/conversationReleased'),
-  transferStarted: eventCreator('inactivity/transferStarted'),
-  transferEnded: eventCreator('inactivity/transferEnded'),
-  transferCompleted: eventCreator('inactivity/transferCompleted'),
-  policyChanged: eventCreator('inactivity/policyChanged'),
-  timersRestored: eventCreator('inactivity/timersRestored'),
-  timersMirrored: eventCreator('inactivity/timersMirrored'),
+  conversationTracked: eventCreator('conversationTracked'),
+  conversationsTracked: eventCreator('conversationsTracked'),
+  messageReceived: eventCreator('messageReceived'),
+  historyRead: eventCreator('historyRead'),
+  connectionLost: eventCreator('connectionLost'),
+  acceptanceRefined: eventCreator('acceptanceRefined'),
+  customerMessageReceived: eventCreator('customerMessageReceived'),
+  agentMessageSent: eventCreator('agentMessageSent'),
+  timerPaused: eventCreator('timerPaused'),
+  timerResumed: eventCreator('timerResumed'),
+  timerExtended: eventCreator('timerExtended'),
+  warningSent: eventCreator('warningSent'),
+  closingMessageDone: eventCreator('closingMessageDone'),
+  wrapupRequested: eventCreator('wrapupRequested'),
+  wrapupFailed: eventCreator('wrapupFailed'),
+  wrapupConfirmed: eventCreator('wrapupConfirmed'),
+  conversationReleased: eventCreator('conversationReleased'),
+  transferStarted: eventCreator('transferStarted'),
+  transferEnded: eventCreator('transferEnded'),
+  transferCompleted: eventCreator('transferCompleted'),
+  policyChanged: eventCreator('policyChanged'),
+  timersRestored: eventCreator('timersRestored'),
+  timersMirrored: eventCreator('timersMirrored'),
 };
