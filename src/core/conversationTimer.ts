@@ -131,9 +131,7 @@ export function startTimer(request: TrackRequest): ConversationTimer {
  * every client); otherwise activity no later than the cycle start is stale.
  */
 function isStale(timer: ConversationTimer, moment: MessageMoment): boolean {
-  const { cycleStartedAt: at, cycleStartIndex } = timer;
-  const cycleStart: MessageMoment = cycleStartIndex === null ? { at } : { at, messageIndex: cycleStartIndex };
-  return !isLater(moment, cycleStart);
+  return !isLater(moment, { at: timer.cycleStartedAt, messageIndex: timer.cycleStartIndex ?? undefined });
 }
 
 /**
