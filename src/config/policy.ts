@@ -77,8 +77,8 @@ export interface ParsedConfig {
 
 /** The policy a task gets: the most specific of its queue's channel, its queue, its channel, the top level. */
 export function policyFor(config: InactivityConfig, scope: PolicyScope): ChannelPolicy {
-  const set = policySetOf(config, scope.queueName);
-  return ownValue(set.channelPolicies, scope.channelType) || set.defaultPolicy;
+  const [set, own] = policiesOf(config, scope);
+  return own || set.defaultPolicy;
 }
 
 /**
@@ -87,14 +87,15 @@ export function policyFor(config: InactivityConfig, scope: PolicyScope): Channel
  * task's queue).
  */
 export function isTimed(config: InactivityConfig, scope: PolicyScope): boolean {
-  const set = policySetOf(config, scope.queueName);
-  const own = ownValue(set.channelPolicies, scope.channelType);
+  const [set, own] = policiesOf(config, scope);
   return (own || set.defaultPolicy).enabled && (scope.channelType !== 'email' || own !== undefined);
 }
 
 // `||`, not `??`, throughout: policies are objects, and the old toolchain spells `??` out at length in the bundle.
-function policySetOf(config: InactivityConfig, queueName: string | undefined): PolicySet {
-  return (queueName !== undefined && ownValue(config.queuePolicies, queueName)) || config;
+/** The policies of the task's queue (else the top level's), and its channel's own policy there, if configured. */
+function policiesOf(config: InactivityConfig, scope: PolicyScope): [PolicySet, ChannelPolicy | undefined] {
+  const set = (scope.queueName !== undefined && ownValue(config.queuePolicies, scope.queueName)) || config;
+  return [set, ownValue(set.channelPolicies, scope.channelType)];
 }
 
 function ownValue<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
