@@ -83,11 +83,7 @@ function plannedCommand(
 
 /** Index of the last warning whose threshold `remainingMs` has reached, or -1. Warnings are sorted by `beforeMs` descending. */
 function latestDueWarning(policy: ChannelPolicy, remainingMs: number): number {
-  let due = -1;
-  policy.warnings.forEach((warning, index) => {
-    if (remainingMs <= warning.beforeMs) due = index;
-  });
-  return due;
+  return policy.warnings.reduce((due, warning, index) => (remainingMs <= warning.beforeMs ? index : due), -1);
 }
 
 /** Every command due at `now`, one per conversation at most, in the order the timers are given. */

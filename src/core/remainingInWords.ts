@@ -1,6 +1,6 @@
 const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
+/** One minute in ms. */
+export const MINUTE = 60 * SECOND;
 
 function plural(count: number, unit: string): string {
   return `${count} ${unit}${count === 1 ? '' : 's'}`;
@@ -20,5 +20,3 @@ export function remainingInWords(ms: number): string {
   const minutes = totalMinutes % 60;
   return minutes === 0 ? plural(hours, 'hour') : `${plural(hours, 'hour')} ${plural(minutes, 'minute')}`;
 }
-
-export { HOUR, MINUTE, SECOND };
