@@ -13,6 +13,7 @@ import type { TimerStore } from '../state/timerStorage';
 import type { TaskLike } from '../tasks/messagingTask';
 import { snapshotServerTime } from '../tasks/messagingTask';
 import type { AgentNotice, CommandContext, CommandEffects } from './commandRunner';
+import { dropOldestBeyond } from './boundedMemory';
 import { createCommandRunner } from './commandRunner';
 import { restoreTimers, startTimerWriter } from './persistence';
 import type { ConversationGateway, InactivityStore, TaskGateway, TransferGateway } from './ports';
@@ -142,8 +143,7 @@ export function startActingEngine(deps: ActingEngineDeps): ActingEngine {
     // Re-inserted so the map stays in order of last sight; the least recently seen task leaves past the bound.
     observedStamps.delete(task.sid);
     observedStamps.set(task.sid, serverAt);
-    const oldest = observedStamps.keys().next();
-    if (observedStamps.size > OBSERVED_TASKS_KEPT && oldest.done !== true) observedStamps.delete(oldest.value);
+    dropOldestBeyond(observedStamps, OBSERVED_TASKS_KEPT);
     skew.observeReceived(clock.now(), serverAt);
   };
 

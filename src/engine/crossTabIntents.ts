@@ -1,5 +1,6 @@
 import type { TabChannel } from '../runtime/browserTabs';
 import type { Clock, IntervalHandle } from '../runtime/clock';
+import { dropOldestBeyond } from './boundedMemory';
 import type { TabMessage, TimerIntent } from './tabMessages';
 
 export interface IntentRouterDeps {
@@ -66,8 +67,7 @@ export function createIntentRouter({ channel, isActing, apply, clock, log }: Int
 
   const remember = (id: string): void => {
     applied.add(id);
-    const oldest = applied.values().next();
-    if (applied.size > REMEMBERED_IDS && oldest.done !== true) applied.delete(oldest.value);
+    dropOldestBeyond(applied, REMEMBERED_IDS);
   };
   /** Applies `intent` unless it was applied before; true when it is done with (now or before). */
   const applyOnce = (intent: TimerIntent): boolean => {
@@ -87,18 +87,22 @@ export function createIntentRouter({ channel, isActing, apply, clock, log }: Int
     return true;
   };
 
+  const cancelRetry = (entry: PendingIntent): void => {
+    if (entry.retry !== null) clock.clearTimeout(entry.retry.handle);
+    entry.retry = null;
+  };
+
   const settle = (id: string): void => {
     const entry = pending.get(id);
     if (entry === undefined) return;
-    if (entry.retry !== null) clock.clearTimeout(entry.retry.handle);
+    cancelRetry(entry);
     pending.delete(id);
   };
 
   /** Applies a waiting intent here if this tab acts, else posts it again; abandons it once stale. */
   const deliver = (entry: PendingIntent): void => {
     const { intent, submittedAt } = entry;
-    if (entry.retry !== null) clock.clearTimeout(entry.retry.handle);
-    entry.retry = null;
+    cancelRetry(entry);
     if (isStale(submittedAt)) {
       settle(intent.id);
       const seconds = INTENT_STALE_AFTER_MS / 1_000;
