@@ -118,7 +118,7 @@ export function inactivityReducer(state: InactivityState = initialInactivityStat
     case 'inactivity/conversationTracked':
       return track(state, action.payload);
     case 'inactivity/conversationsTracked':
-      return action.payload.requests.reduce<InactivityState>((tracking, request) => track(tracking, request), state);
+      return action.payload.requests.reduce(track, state);
     case 'inactivity/conversationReleased':
       return withTimer(state, action.payload.conversationSid, undefined);
     case 'inactivity/timersRestored':
