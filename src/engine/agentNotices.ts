@@ -6,7 +6,8 @@ import type { TabMessage } from './tabMessages';
 export interface NoticeBoardDeps {
   readonly channel: TabChannel<TabMessage>;
   readonly visibility: PageVisibility;
-  readonly show: (notice: AgentNotice) => void;
+  /** Shows a notice in this tab (Flex's notifications). */
+  readonly showNotice: (notice: AgentNotice) => void;
   readonly newId: () => string;
 }
 
@@ -21,11 +22,11 @@ export interface NoticeBoard {
  * Notices are shown where the agent is looking: every visible tab shows each notice once. When no tab is visible,
  * the first tab the agent comes back to shows it (the others drop it once one has).
  */
-export function createNoticeBoard({ channel, visibility, show, newId }: NoticeBoardDeps): NoticeBoard {
+export function createNoticeBoard({ channel, visibility, showNotice, newId }: NoticeBoardDeps): NoticeBoard {
   const kept = new Map<string, AgentNotice>();
 
   const showHere = (id: string, notice: AgentNotice): void => {
-    show(notice);
+    showNotice(notice);
     channel.post({ kind: 'noticeShown', id });
   };
 

@@ -1,27 +1,17 @@
 import type { Leadership } from '../runtime/leadership';
 import type { ActingEngine, ActingEngineDeps } from './actingEngine';
 import { startActingEngine } from './actingEngine';
+import type { NoticeBoardDeps } from './agentNotices';
 import { createNoticeBoard } from './agentNotices';
 import { createIntentRouter } from './crossTabIntents';
+import type { MirrorDeps } from './persistence';
 import { startTimerMirror } from './persistence';
-import type { StorageChanges, TabChannel } from '../runtime/browserTabs';
-import type { PageVisibility } from '../runtime/pageVisibility';
-import type { TabMessage, TimerIntent } from './tabMessages';
+import type { TimerIntent } from './tabMessages';
 
 /** Everything a tab's runtime is built from; the Flex build, the test harness and the benchmarks each supply it. */
-export interface RuntimePorts extends Omit<ActingEngineDeps, 'isActing' | 'notify'> {
+export interface RuntimePorts extends Omit<ActingEngineDeps, 'isActing' | 'notify'>, MirrorDeps, NoticeBoardDeps {
   readonly leadership: Pick<Leadership, 'isLeader' | 'subscribe' | 'release'>;
-  /** The key the timers are saved under; other tabs mirror it. */
-  readonly timersKey: string;
-  readonly storageChanges: StorageChanges;
-  readonly channel: TabChannel<TabMessage>;
-  readonly visibility: PageVisibility;
-  /** Shows a notice in this tab (Flex's notifications). */
-  readonly showNotice: NoticeShow;
-  readonly newId: () => string;
 }
-
-type NoticeShow = Parameters<typeof createNoticeBoard>[0]['show'];
 
 /** One tab's share of the plugin: acting or mirroring, switching as leadership moves. */
 export interface InactivityRuntime {
@@ -50,24 +40,17 @@ export interface InactivityRuntime {
  */
 export function composeInactivityRuntime(ports: RuntimePorts): InactivityRuntime {
   const isActing = (): boolean => ports.leadership.isLeader();
-  const notices = createNoticeBoard({
-    channel: ports.channel,
-    visibility: ports.visibility,
-    show: ports.showNotice,
-    newId: ports.newId,
-  });
+  const notices = createNoticeBoard(ports);
   let engine: ActingEngine | undefined;
   let stopMirror: (() => void) | undefined;
   const intents = createIntentRouter({
-    channel: ports.channel,
+    ...ports,
     isActing,
     apply: (intent) => {
       if (engine === undefined) return false;
       engine.apply(intent);
       return true;
     },
-    clock: ports.clock,
-    log: ports.log,
   });
   let firstEngineStarted = (_started: ActingEngine): void => undefined;
   const firstEngine = new Promise<ActingEngine>((resolve) => {
@@ -76,11 +59,11 @@ export function composeInactivityRuntime(ports: RuntimePorts): InactivityRuntime
   let stopWaitingForConnection = (): void => undefined;
 
   const stopMirroring = (): void => {
-    if (stopMirror !== undefined) stopMirror();
+    stopMirror?.();
     stopMirror = undefined;
   };
   const stopActing = (): void => {
-    if (engine !== undefined) engine.stop();
+    engine?.stop();
     engine = undefined;
   };
   const becomeActing = (): void => {
@@ -95,12 +78,7 @@ export function composeInactivityRuntime(ports: RuntimePorts): InactivityRuntime
   const becomeMirror = (): void => {
     stopActing();
     if (stopMirror !== undefined) return;
-    stopMirror = startTimerMirror({
-      store: ports.store,
-      timerStore: ports.timerStore,
-      changes: ports.storageChanges,
-      key: ports.timersKey,
-    });
+    stopMirror = startTimerMirror(ports);
   };
   const follow = (leader: boolean): void => (leader ? becomeActing() : becomeMirror());
 
@@ -130,7 +108,7 @@ export function composeInactivityRuntime(ports: RuntimePorts): InactivityRuntime
   return {
     submit: (intent) => intents.submit({ ...intent, id: ports.newId() }),
     actingEngine: () => engine,
-    whenIdle: async () => (engine === undefined ? undefined : engine.whenIdle()),
+    whenIdle: async () => engine?.whenIdle(),
     whenStartupReconciled() {
       if (startupReconciled === undefined) startupReconciled = reconcileStartup();
       return startupReconciled;

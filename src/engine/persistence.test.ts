@@ -232,7 +232,12 @@ describe('engine/persistence', () => {
           return () => listeners.delete(each);
         },
       };
-      const stopMirror = startTimerMirror({ store: mirror.store, timerStore: mirror.timerStore, changes, key: KEY });
+      const stopMirror = startTimerMirror({
+        store: mirror.store,
+        timerStore: mirror.timerStore,
+        storageChanges: changes,
+        timersKey: KEY,
+      });
       const stopIdleWriter = startTimerWriter(mirror.store, mirror.timerStore, mirror.isActing);
       expect(mirror.live()).toHaveLength(CHATS);
 

@@ -52,21 +52,21 @@ export function startTimerWriter(store: InactivityStore, timerStore: TimerStore,
 export interface MirrorDeps {
   readonly store: InactivityStore;
   readonly timerStore: TimerStore;
-  readonly changes: StorageChanges;
+  readonly storageChanges: StorageChanges;
   /** The storage key the acting tab writes the timers to. */
-  readonly key: string;
+  readonly timersKey: string;
 }
 
 /**
  * A tab that does not act shows exactly what the acting tab saved: now, and after every write the acting tab makes.
  * It never writes the timers itself. Returns the way to stop.
  */
-export function startTimerMirror({ store, timerStore, changes, key }: MirrorDeps): () => void {
+export function startTimerMirror({ store, timerStore, storageChanges, timersKey }: MirrorDeps): () => void {
   const mirror = (): void => {
     store.dispatch(inactivityEvents.timersMirrored({ timers: timerStore.load() }));
   };
   mirror();
-  return changes.onChange(key, mirror);
+  return storageChanges.onChange(timersKey, mirror);
 }
 
 /**
