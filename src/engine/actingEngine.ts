@@ -88,9 +88,44 @@ export function startActingEngine(deps: ActingEngineDeps): ActingEngine {
     if (startupUnattached.delete(sid) && startupUnattached.size === 0) allStartupAttached();
   };
 
+  /**
+   * When the countdown of an accepted task began: its acceptance (the reservation's last update, in local time), not
+   * when this page heard of it. A chat that expired while no Flex page acted is wrapped up instead of getting a fresh
+   * timer, and a hidden tab, whose renderer may hear of an acceptance late, still closes the chat on time.
+   */
+  const acceptedAtOf = (task: TaskLike): number => {
+    const now = clock.now();
+    const updated = task.dateUpdated?.getTime();
+    return updated === undefined || !Number.isFinite(updated) ? now : skew.localTimeOf(latestInstantOf(updated), now);
+  };
+
+  const transferEvent = (conversationSid: string, status: TransferStatus): InactivityEvent => {
+    if (status === 'completed') return inactivityEvents.transferCompleted({ conversationSid });
+    const moment = { conversationSid, at: clock.now() };
+    return status === 'pending' ? inactivityEvents.transferStarted(moment) : inactivityEvents.transferEnded(moment);
+  };
+
+  /** The server time of the last snapshot of each recently seen task that bounded the clock offset, oldest first. */
+  const observedStamps = new Map<string, number>();
+
+  /**
+   * Every new task snapshot Flex hands over was stamped by Twilio moments before: a bound on the clock offset. Flex
+   * hands the same snapshot over again with later changes of its own; bounded again, its stamp would only measure
+   * how long ago it arrived, and enough of those would push the good bounds out of the estimator's window.
+   */
+  const observeTask = (task: TaskLike): void => {
+    const serverAt = snapshotServerTime(task);
+    if (serverAt === null || serverAt <= (observedStamps.get(task.sid) ?? -Infinity)) return;
+    // Re-inserted so the map stays in order of last sight; the least recently seen task leaves past the bound.
+    observedStamps.delete(task.sid);
+    observedStamps.set(task.sid, serverAt);
+    dropOldestBeyond(observedStamps, OBSERVED_TASKS_KEPT);
+    skew.observeReceived(clock.now(), serverAt);
+  };
+
   const tracking = createTaskTracking(deps, {
-    onTaskSeen: (task) => observeTask(task),
-    acceptedAtOf: (task) => acceptedAtOf(task),
+    onTaskSeen: observeTask,
+    acceptedAtOf,
     onAttached: (conversation) => {
       reconciliation.read(conversation);
       startupSettled(conversation.task.conversationSid);
@@ -111,41 +146,6 @@ export function startActingEngine(deps: ActingEngineDeps): ActingEngine {
   }
 
   const runner = createCommandRunner({ ...deps, dispatch, contextOf });
-
-  /**
-   * When the countdown of an accepted task began: its acceptance (the reservation's last update, in local time), not
-   * when this page heard of it. A chat that expired while no Flex page acted is wrapped up instead of getting a fresh
-   * timer, and a hidden tab, whose renderer may hear of an acceptance late, still closes the chat on time.
-   */
-  const acceptedAtOf = (task: TaskLike): number => {
-    const now = clock.now();
-    const updated = task.dateUpdated?.getTime();
-    return updated === undefined || !Number.isFinite(updated) ? now : skew.localTimeOf(latestInstantOf(updated), now);
-  };
-
-  const transferEvent = (conversationSid: string, status: TransferStatus): InactivityEvent => {
-    if (status === 'pending') return inactivityEvents.transferStarted({ conversationSid, at: clock.now() });
-    if (status === 'completed') return inactivityEvents.transferCompleted({ conversationSid });
-    return inactivityEvents.transferEnded({ conversationSid, at: clock.now() });
-  };
-
-  /** The server time of the last snapshot of each recently seen task that bounded the clock offset, oldest first. */
-  const observedStamps = new Map<string, number>();
-
-  /**
-   * Every new task snapshot Flex hands over was stamped by Twilio moments before: a bound on the clock offset. Flex
-   * hands the same snapshot over again with later changes of its own; bounded again, its stamp would only measure
-   * how long ago it arrived, and enough of those would push the good bounds out of the estimator's window.
-   */
-  const observeTask = (task: TaskLike): void => {
-    const serverAt = snapshotServerTime(task);
-    if (serverAt === null || serverAt <= (observedStamps.get(task.sid) ?? -Infinity)) return;
-    // Re-inserted so the map stays in order of last sight; the least recently seen task leaves past the bound.
-    observedStamps.delete(task.sid);
-    observedStamps.set(task.sid, serverAt);
-    dropOldestBeyond(observedStamps, OBSERVED_TASKS_KEPT);
-    skew.observeReceived(clock.now(), serverAt);
-  };
 
   /**
    * A lower clock estimate can place an acceptance earlier than its countdown began: on a fresh profile nothing is
