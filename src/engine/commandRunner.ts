@@ -124,6 +124,12 @@ export function createCommandRunner({
     return { attempts, retryInMs };
   };
 
+  /** Records a command as done: its failures are forgotten and `event` is dispatched. */
+  const done = (key: string, event: InactivityEvent): void => {
+    failures.delete(key);
+    dispatch(event);
+  };
+
   /** Told once: later attempts are logged, not shown, so a stuck task does not flood the agent's screen. */
   const reportFailure = (
     { attempts, retryInMs }: Failure,
@@ -163,8 +169,7 @@ export function createCommandRunner({
         ...markerFor(context, 'warning'),
         warningIndex: command.warningIndex,
       });
-      failures.delete(key);
-      dispatch(inactivityEvents.warningSent(command));
+      done(key, inactivityEvents.warningSent(command));
     } catch (error) {
       reportFailure(recordFailure(key), 'messageFailed', context, error, `warning for ${command.conversationSid}`);
     }
@@ -178,8 +183,7 @@ export function createCommandRunner({
     const message = context.timer.policy.closingMessage;
     try {
       if (message !== null) await sendMarked(context, message, markerFor(context, 'closing'));
-      failures.delete(key);
-      dispatch(inactivityEvents.closingMessageDone(command));
+      done(key, inactivityEvents.closingMessageDone(command));
     } catch (error) {
       const { attempts, retryInMs } = recordFailure(key);
       log.warn(
@@ -187,8 +191,7 @@ export function createCommandRunner({
       );
       if (attempts >= closingAttempts) {
         // The customer misses a courtesy message; the agent's capacity must not stay blocked because of it.
-        failures.delete(key);
-        dispatch(inactivityEvents.closingMessageDone(command));
+        done(key, inactivityEvents.closingMessageDone(command));
       } else if (attempts === 1) {
         notify({ kind: 'messageFailed', task: context.task, reason: reasonOf(error), retryInMs });
       }
@@ -229,8 +232,7 @@ export function createCommandRunner({
       });
       // WrapupTask resolves even when the backend refused: only the task's own status says it happened.
       if (!effects.hasLeftAcceptedState(command.reservationSid)) throw new Error('the task is still accepted');
-      failures.delete(key);
-      dispatch(inactivityEvents.wrapupConfirmed(command));
+      done(key, inactivityEvents.wrapupConfirmed(command));
       notify({ kind: 'wrappedUp', task: context.task, timerMs: context.timer.policy.timerMs });
     } catch (error) {
       const failure = recordFailure(key);
