@@ -40,10 +40,6 @@ export interface ActingEngineDeps {
   readonly isActing: () => boolean;
   readonly notify: (notice: AgentNotice) => void;
   readonly log: Pick<Console, 'warn' | 'info'>;
-  /** How many recent messages are read to reconcile a conversation after a reload or reconnect. */
-  readonly historyPageSize?: number;
-  /** Waits between attempts of a failing command or history read; the last one repeats. */
-  readonly retryDelaysMs?: readonly number[];
 }
 
 /** The engine of the acting tab: the only one that changes timers, sends warnings and wraps up. */
@@ -76,7 +72,7 @@ export function startActingEngine(deps: ActingEngineDeps): ActingEngine {
     store.dispatch(event);
   };
 
-  const reconciliation = createReconciliation({ ...deps, pageSize: deps.historyPageSize ?? 30 });
+  const reconciliation = createReconciliation(deps);
 
   /** The conversations found at start whose history read has not begun yet. */
   const startupUnattached = new Set<string>();

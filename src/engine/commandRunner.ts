@@ -66,8 +66,6 @@ export interface CommandRunnerDeps {
   readonly clock: Pick<Clock, 'now'>;
   readonly notify: (notice: AgentNotice) => void;
   readonly log: Pick<Console, 'warn'>;
-  /** Waits between attempts of a failing command; the last one repeats. */
-  readonly retryDelaysMs?: readonly number[];
   /** A closing message that fails this many times is given up on, so the wrap-up is not held back forever. */
   readonly closingAttempts?: number;
 }
@@ -105,7 +103,6 @@ export function createCommandRunner({
   clock,
   notify,
   log,
-  retryDelaysMs,
   closingAttempts = 3,
 }: CommandRunnerDeps): CommandRunner {
   const inFlight = new Set<string>();
@@ -119,7 +116,7 @@ export function createCommandRunner({
   /** Records a failure and returns how long until the next attempt. */
   const recordFailure = (key: string): Failure => {
     const attempts = (failures.get(key)?.attempts ?? 0) + 1;
-    const retryInMs = retryDelayAfter(attempts, retryDelaysMs);
+    const retryInMs = retryDelayAfter(attempts);
     failures.set(key, { attempts, retryAt: clock.now() + retryInMs });
     return { attempts, retryInMs };
   };

@@ -15,13 +15,10 @@ export interface ReconciliationDeps {
   readonly clock: Pick<Clock, 'now' | 'setTimeout' | 'clearTimeout'>;
   readonly skew: ClockSkew;
   readonly log: Pick<Console, 'warn'>;
-  /** How many recent messages are read to reconcile a conversation. */
-  readonly pageSize: number;
-  /** Waits before retrying a failed history read; the last one repeats. */
-  readonly retryDelaysMs?: readonly number[];
-  /** Most history reads in flight at once; defaults to {@link MAX_PARALLEL_READS}. */
-  readonly maxParallelReads?: number;
 }
+
+/** How many recent messages are read to reconcile a conversation. */
+const HISTORY_PAGE_SIZE = 30;
 
 /**
  * History reads in flight at once. They share Flex's one Conversations connection with the agent's own chat traffic,
@@ -58,7 +55,7 @@ function timedMessage(message: MessageFacts, conversation: TrackedConversation, 
 
 /** Runs at most `count` tasks at a time, the others waiting their turn in order. */
 function createSlots(count: number): { run<T>(task: () => Promise<T>): Promise<T> } {
-  let free = Math.max(1, count);
+  let free = count;
   const waiting: Array<() => void> = [];
   const release = (): void => {
     const next = waiting.shift();
@@ -88,7 +85,7 @@ export function createReconciliation(deps: ReconciliationDeps): Reconciliation {
   /** The scheduled retry of each conversation whose read failed. */
   const retries = new Map<string, IntervalHandle>();
   const inFlight = new Set<Promise<void>>();
-  const slots = createSlots(deps.maxParallelReads ?? MAX_PARALLEL_READS);
+  const slots = createSlots(MAX_PARALLEL_READS);
 
   const cancelRetry = (sid: string): void => {
     // A handle is opaque (even undefined could be one): presence is asked of the map.
@@ -98,7 +95,7 @@ export function createReconciliation(deps: ReconciliationDeps): Reconciliation {
 
   const scheduleRetry = (conversation: TrackedConversation, attempt: number, error: unknown): void => {
     const sid = conversation.task.conversationSid;
-    const delay = retryDelayAfter(attempt, deps.retryDelaysMs);
+    const delay = retryDelayAfter(attempt);
     if (attempt === 1) {
       deps.log.warn(
         `Inactivity: could not read the history of ${sid} (${String(error)}); its timer waits and the read is ` +
@@ -118,7 +115,7 @@ export function createReconciliation(deps: ReconciliationDeps): Reconciliation {
     try {
       const messages = await slots.run(async () =>
         // A read superseded while it queued is not made at all.
-        generations.get(sid) === generation ? deps.conversations.recentMessages(sid, deps.pageSize) : null,
+        generations.get(sid) === generation ? deps.conversations.recentMessages(sid, HISTORY_PAGE_SIZE) : null,
       );
       if (messages === null || generations.get(sid) !== generation) return;
       const now = deps.clock.now();
