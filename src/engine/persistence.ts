@@ -6,9 +6,8 @@ import { selectInactivity } from '../state/selectors';
 import { restorableTimers } from '../state/storedTimers';
 import type { TimerStore } from '../state/timerStorage';
 import type { StorageChanges } from '../runtime/browserTabs';
-import { messagingTaskFacts } from '../tasks/messagingTask';
+import { isAccepted, messagingTaskFacts } from '../tasks/messagingTask';
 import type { InactivityStore, TaskGateway } from './ports';
-import { isAccepted } from './taskTracking';
 
 /**
  * The acting tab is the only writer of the timers: it saves them whenever they change (and once now). The first change

@@ -5,7 +5,7 @@ import type { ConversationParties, MessageFacts } from '../core/messageAuthor';
 import type { Clock } from '../runtime/clock';
 import { inactivityEvents } from '../state/inactivityEvents';
 import type { MessagingTaskFacts, TaskLike } from '../tasks/messagingTask';
-import { messagingTaskFacts } from '../tasks/messagingTask';
+import { isAccepted, messagingTaskFacts } from '../tasks/messagingTask';
 import type { TransferStatus } from '../core/transferStatus';
 import type { ConversationGateway, InactivityStore, TaskGateway, TransferGateway } from './ports';
 
@@ -51,11 +51,6 @@ export interface TaskTracking {
   /** Brings tracking in line with the tasks Flex holds now (a reload of Flex's task list sends no events). */
   resync(at: (task: TaskLike) => number): void;
   stop(): void;
-}
-
-/** Whether the agent holds `task` accepted: the only state in which a chat is timed. */
-export function isAccepted(task: TaskLike): boolean {
-  return task.status === 'accepted';
 }
 
 /** A chat about to be tracked: its facts and the request that starts its timer. */

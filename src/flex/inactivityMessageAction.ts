@@ -3,6 +3,7 @@ import type * as Flex from '@twilio/flex-ui';
 
 import type { InactivityMessagePayload } from '../actions/timerActionNames';
 import { SEND_INACTIVITY_MESSAGE } from '../actions/timerActionNames';
+import { isRecord } from '../core/isRecord';
 import { conversationSidIn, throwInvalidPayload } from './actionPayload';
 
 /** The part of a Conversations `Conversation` the action sends with. */
@@ -12,10 +13,6 @@ export interface InactivityMessageActionDeps {
   readonly actions: Pick<typeof Flex.Actions, 'registerAction'>;
   /** The conversation, from the Conversations client Flex already runs. */
   readonly conversation: (conversationSid: string) => Promise<SendingConversation>;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The payload, checked field by field; throws (so the invocation rejects) naming the action and the field. */

@@ -20,6 +20,11 @@ export function snapshotServerTime(task: TaskLike): number | null {
   return created + age * 1_000;
 }
 
+/** Whether the agent holds `task` accepted: the only state in which a chat is timed. */
+export function isAccepted(task: TaskLike): boolean {
+  return task.status === 'accepted';
+}
+
 /** What the plugin needs to know about a messaging task. */
 export interface MessagingTaskFacts {
   /** Reservation sid (WR...): the key of `state.flex.worker.tasks` and what `WrapupTask` takes. */
