@@ -16,6 +16,13 @@ describe('core/clockSkew', () => {
     expect(skew.localTimeOf(5_000, 1_000_000)).toBe(305_100);
   });
 
+  it("gives Twilio's time of a local instant by the estimate, the local instant itself while nothing is known", () => {
+    const skew = createClockSkew();
+    expect(skew.serverTimeOf(1_000_000)).toBe(1_000_000);
+    skew.observeReceived(300_100, 0); // PC 5 min ahead, 100 ms in transit
+    expect(skew.serverTimeOf(1_000_000)).toBe(699_900);
+  });
+
   it('never places a server time in the future', () => {
     const skew = createClockSkew();
     skew.observeReceived(300_100, 0);

@@ -14,6 +14,11 @@ export interface ClockSkew {
   observeReceived(localAt: number, serverAt: number): void;
   /** The local time of server time `serverAt`, never later than `now`; `now` itself while nothing is known. */
   localTimeOf(serverAt: number, now: number): number;
+  /**
+   * Twilio's time at local time `localAt`, for what is stamped for reports; `localAt` while nothing is known. Behind
+   * the true time by at most a network delay (the estimate is an upper bound), never minutes off like a wrong PC clock.
+   */
+  serverTimeOf(localAt: number): number;
   /** The current estimate of local minus server time, or null while nothing is known. */
   offsetMs(): number | null;
   /** Calls `listener` with each new estimate (to keep it for the next page, to re-time what it placed); unsubscribes. */
@@ -67,6 +72,7 @@ export function createClockSkew({ initialOffsetMs = null }: ClockSkewOptions = {
       listeners.forEach((listener) => listener(next));
     },
     localTimeOf: (serverAt, now) => (estimate === null ? now : Math.min(now, serverAt + estimate)),
+    serverTimeOf: (localAt) => localAt - (estimate ?? 0),
     offsetMs: () => estimate,
     onEstimateChanged(listener) {
       listeners.add(listener);

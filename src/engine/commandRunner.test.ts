@@ -2,6 +2,7 @@ import type { ChannelPolicy } from '../config/policy';
 import type { ConversationTimer } from '../core/conversationTimer';
 import type { Command, SendClosingMessageCommand, SendWarningCommand, WrapUpCommand } from '../core/planner';
 import { originalPolicy, trackedTimer } from '../core/testing/factories';
+import { createClockSkew } from '../core/clockSkew';
 import { FakeClock } from '../runtime/testing/fakeClock';
 import type { InactivityEvent } from '../state/inactivityEvents';
 import { inactivityEvents } from '../state/inactivityEvents';
@@ -93,11 +94,14 @@ interface Setup {
   readonly policy?: Partial<ChannelPolicy>;
   readonly timer?: Partial<ConversationTimer>;
   readonly closingAttempts?: number;
+  /** What the clock-skew estimate says of this PC (local minus Twilio time); null: nothing known. */
+  readonly skewOffsetMs?: number | null;
 }
 
 /** A runner for one conversation tracked at 0 with the original 35 s policy, its clock at 0. */
-function setup({ policy, timer, closingAttempts }: Setup = {}) {
+function setup({ policy, timer, closingAttempts, skewOffsetMs = null }: Setup = {}) {
   const clock = new FakeClock(0);
+  const skew = createClockSkew({ initialOffsetMs: skewOffsetMs });
   const effects = new ScriptedEffects();
   const dispatched: InactivityEvent[] = [];
   const notices: AgentNotice[] = [];
@@ -118,6 +122,7 @@ function setup({ policy, timer, closingAttempts }: Setup = {}) {
     dispatch: (event) => dispatched.push(event),
     contextOf: (sid) => (sid === SID ? context : undefined),
     clock,
+    skew,
     notify: (notice) => notices.push(notice),
     log: { warn: (message: string) => warnings.push(message) },
     ...(closingAttempts === undefined ? {} : { closingAttempts }),
@@ -318,6 +323,21 @@ describe('engine/commandRunner', () => {
       expect(notices).toEqual([expect.objectContaining({ kind: 'messageFailed', retryInMs: 2_000 })]);
       await run(wrapUp());
       expect(effects.wrapups).toEqual(['WR0001']);
+    });
+
+    it("stamps closed_at in Twilio's time when this PC's clock is known to run ahead", async () => {
+      // A PC 5 minutes fast: reports join closed_at with the task's server-stamped events.
+      const { run, effects, clock } = setup({ skewOffsetMs: 300_000 });
+      clock.advanceTo(1_700_000_300_000);
+      await run(wrapUp());
+      expect(effects.recorded[0]?.outcome.closed_at).toBe('2023-11-14T22:13:20.000Z');
+    });
+
+    it("stamps closed_at in Twilio's time when this PC's clock is known to run behind", async () => {
+      const { run, effects, clock } = setup({ skewOffsetMs: -90_000 });
+      clock.advanceTo(1_699_999_910_000);
+      await run(wrapUp());
+      expect(effects.recorded[0]?.outcome.closed_at).toBe('2023-11-14T22:13:20.000Z');
     });
 
     it('honours a custom number of closing attempts', async () => {

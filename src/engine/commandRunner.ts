@@ -10,6 +10,7 @@ import type {
   WrapUpCommand,
 } from '../core/planner';
 import { skippedMessageEvent } from '../state/skippedMessage';
+import type { ClockSkew } from '../core/clockSkew';
 import type { Clock } from '../runtime/clock';
 import type { InactivityEvent } from '../state/inactivityEvents';
 import { inactivityEvents } from '../state/inactivityEvents';
@@ -64,6 +65,8 @@ export interface CommandRunnerDeps {
   readonly dispatch: (event: InactivityEvent) => void;
   readonly contextOf: (conversationSid: string) => CommandContext | undefined;
   readonly clock: Pick<Clock, 'now'>;
+  /** Outcomes are stamped in Twilio's time: reports line them up with the task's own server-stamped events. */
+  readonly skew: Pick<ClockSkew, 'serverTimeOf'>;
   readonly notify: (notice: AgentNotice) => void;
   readonly log: Pick<Console, 'warn'>;
   /** A closing message that fails this many times is given up on, so the wrap-up is not held back forever. */
@@ -101,6 +104,7 @@ export function createCommandRunner({
   dispatch,
   contextOf,
   clock,
+  skew,
   notify,
   log,
   closingAttempts = 3,
@@ -202,7 +206,7 @@ export function createCommandRunner({
   const recordOutcome = async (context: CommandContext): Promise<void> => {
     const outcome: InactivityOutcome = {
       reason: 'customer_inactive',
-      closed_at: new Date(clock.now()).toISOString(),
+      closed_at: new Date(skew.serverTimeOf(clock.now())).toISOString(),
       warnings_sent: warningsSentOf(context.timer),
       timer_sec: context.timer.policy.timerMs / 1_000,
     };
