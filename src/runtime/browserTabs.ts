@@ -1,5 +1,6 @@
 /**
- * The browser's ways for the agent's tabs to reach each other: storage events and a BroadcastChannel. Each degrades to doing nothing where the browser refuses it, and says so once.
+ * The browser's ways for the agent's tabs to reach each other: storage events and a BroadcastChannel (through
+ * localStorage where the browser has none). Where storage is refused too, a tab simply hears nothing.
  */
 /** Changes another tab made to the shared storage (the browser's `storage` event). */
 export interface StorageChanges {
