@@ -1,3 +1,5 @@
+import { htmlPage } from './html';
+
 const STYLE = `
   :root { font: 16px/1.5 system-ui, sans-serif; color: #1f2328; }
   body { max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }
@@ -69,17 +71,7 @@ const SCRIPT = `
 
 /** The page to view and edit `ui_attributes.customerInactivity`, showing the plugin's own validation messages. */
 export function configPage(): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>Sandbox: customerInactivity configuration</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<main>
+  const body = `<main>
   <h1>Inactivity configuration</h1>
   <p>This is <code>ui_attributes.customerInactivity</code> of the sandbox's Flex configuration. It is stored as
      given, like the real Configuration API; the messages below are the plugin's own validation.</p>
@@ -95,7 +87,6 @@ export function configPage(): string {
   <ul id="problems" aria-label="Validation messages"></ul>
 </main>
 <script>${SCRIPT}</script>
-</body>
-</html>
 `;
+  return htmlPage({ title: 'Sandbox: customerInactivity configuration', style: STYLE, body });
 }

@@ -1,5 +1,5 @@
 import { InternalRoutes } from '../shared/protocol';
-import { escapeHtml, jsonForScript } from './html';
+import { escapeHtml, htmlPage, jsonForScript } from './html';
 import { BOT_IDENTITY, SANDBOX_ACCOUNT, SUPERVISOR_IDENTITY } from './sandboxAccount';
 
 /** What the customer page needs to know about its conversation. */
@@ -99,17 +99,7 @@ export function customerPage(data: CustomerPageData): string {
   };
   const labels = { customer: 'You', agent: 'Agent', supervisor: 'Supervisor', bot: 'Bot', system: 'System' };
   const script = jsonForScript({ conversationSid: data.conversationSid, roles, labels });
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>Chat with us (${escapeHtml(data.customerName)})</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<main>
+  const body = `<main>
   <header>
     <h1>Chat with us</h1>
     <p>${escapeHtml(data.customerName)} &middot; ${escapeHtml(data.channelType)} &middot; ${escapeHtml(data.conversationSid)}</p>
@@ -124,7 +114,6 @@ export function customerPage(data: CustomerPageData): string {
 </main>
 <script id="sandbox-data" type="application/json">${script}</script>
 <script>${SCRIPT}</script>
-</body>
-</html>
 `;
+  return htmlPage({ title: `Chat with us (${data.customerName})`, style: STYLE, body });
 }

@@ -17,3 +17,27 @@ export function jsonForScript(value: unknown): string {
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
 }
+
+/** What a sandbox page is made of: `title` is text, `style` CSS, `body` HTML. */
+export interface PageParts {
+  readonly title: string;
+  readonly style: string;
+  readonly body: string;
+}
+
+/** A whole self-contained sandbox page: all inline, with an empty icon so the browser asks for no favicon. */
+export function htmlPage({ title, style, body }: PageParts): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>${escapeHtml(title)}</title>
+<style>${style}</style>
+</head>
+<body>
+${body}</body>
+</html>
+`;
+}

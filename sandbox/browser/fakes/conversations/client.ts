@@ -14,11 +14,11 @@ import type { ConversationsConnectionState, PushEvent } from '../../../shared/pr
 import { sandboxApi } from './api';
 import { cancellable } from './cancellable';
 import type { Cancellable } from './cancellable';
+import type { ClientEvents, ConnectionErrorData } from './clientEvents';
 import type { Conversation } from './conversation';
 import { ConversationRegistry } from './conversationRegistry';
 import { ReplayEmitter } from './emitter';
 import { ConversationsError, conversationNotFoundError, unsupportedError, userNotFoundError } from './errors';
-import type { ClientEvents, ConnectionErrorData } from './events';
 import { RestPaginator } from './paginator';
 import { PushStream } from './pushStream';
 import type {

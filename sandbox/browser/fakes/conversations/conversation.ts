@@ -8,16 +8,17 @@
  * only (see protocolNeeds.md).
  */
 import type { ConversationDto, MessageDto, ParticipantDto } from '../../../shared/protocol';
-import type { PageDirection } from './api';
-import type { ClientContext } from './context';
+import type { PageDirection, SandboxApi } from './api';
 import { ReplayEmitter } from './emitter';
+import type { Emit } from './emitter';
 import { notConnectedError, notParticipantError, unsupportedError } from './errors';
-import type { ConversationEvents } from './events';
 import { Message } from './message';
+import type { MessageUpdatedArgs } from './message';
 import { MessageBuilder } from './messageBuilder';
 import type { UnsentMessage } from './messageBuilder';
 import { RestPaginator } from './paginator';
 import { Participant } from './participant';
+import type { ParticipantUpdatedArgs } from './participant';
 import type {
   ConversationBindings,
   ConversationLimits,
@@ -33,7 +34,53 @@ import type {
   SendEmailOptions,
   SendMediaOptions,
 } from './realTypes';
+import type { UserRegistry } from './users';
 import { sameDate, sameJson, toDate, toJsonObject } from './wire';
+
+export interface ConversationUpdatedArgs {
+  conversation: Conversation;
+  updateReasons: ConversationUpdateReason[];
+}
+
+/** The events of a conversation that the real client repeats under the same names. */
+type RepeatedOnClient = {
+  participantJoined: (participant: Participant) => void;
+  participantLeft: (participant: Participant) => void;
+  participantUpdated: (data: ParticipantUpdatedArgs) => void;
+  messageAdded: (message: Message) => void;
+  messageRemoved: (message: Message) => void;
+  messageUpdated: (data: MessageUpdatedArgs) => void;
+  typingEnded: (participant: Participant) => void;
+  typingStarted: (participant: Participant) => void;
+};
+
+/** A conversation's own events, with the real SDK's names and payloads. */
+export type ConversationEvents = RepeatedOnClient & {
+  updated: (data: ConversationUpdatedArgs) => void;
+  removed: (conversation: Conversation) => void;
+};
+
+/** The events a conversation raises on the client as well: the repeated ones, and `updated` as `conversationUpdated`. */
+export type ConversationClientEvents = RepeatedOnClient & {
+  conversationUpdated: (data: ConversationUpdatedArgs) => void;
+};
+
+/**
+ * What a conversation (and its participants) needs from the client that owns it. Passed down instead of the Client
+ * itself so the objects do not depend on the client's public API.
+ */
+export interface ClientContext {
+  /** The identity this client acts as: the author of its messages, the participant whose read horizon it moves. */
+  readonly identity: string;
+  readonly api: SandboxApi;
+  readonly users: UserRegistry;
+  /** True while the Conversations connection is "connected"; sends refuse otherwise. */
+  isConnected(): boolean;
+  /** Re-emits an event on the client (the real client repeats its conversations' events). */
+  readonly emitClient: Emit<ConversationClientEvents>;
+  /** Called after a conversation's `status` changed (this client joined or left it). */
+  membershipChanged(conversation: Conversation): void;
+}
 
 /** Limits the service reports. The sandbox sends no media, so they only feed Flex's attachment checks. */
 const LIMITS: ConversationLimits = {

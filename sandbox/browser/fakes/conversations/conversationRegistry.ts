@@ -6,9 +6,9 @@
  */
 import type { ConversationDto, MessageDto, ParticipantDto } from '../../../shared/protocol';
 import type { SandboxApi } from './api';
-import type { ClientContext } from './context';
+import type { ClientEmit } from './clientEvents';
 import { Conversation } from './conversation';
-import type { ClientEmit } from './events';
+import type { ClientContext } from './conversation';
 import type { UserRegistry } from './users';
 
 export interface RegistryDependencies {

@@ -9,6 +9,12 @@
 /** Event name -> listener signature. A type alias (not an interface) so it satisfies the index signature. */
 export type EventMap = Record<string, (...args: never[]) => void>;
 
+/** Emits one of `Events` on another emitter: how the client repeats the events of its conversations and users. */
+export type Emit<Events extends EventMap> = <E extends keyof Events & string>(
+  event: E,
+  ...args: Parameters<Events[E]>
+) => void;
+
 interface Registration<Events extends EventMap> {
   readonly listener: Events[keyof Events];
   readonly once: boolean;

@@ -10,10 +10,8 @@
 import type { MessageDto } from '../../../shared/protocol';
 import { cancellable } from './cancellable';
 import type { Cancellable } from './cancellable';
-import type { Conversation } from './conversation';
 import { ReplayEmitter } from './emitter';
 import { ConversationsError, unsupportedError } from './errors';
-import type { MessageEvents } from './events';
 import type { Participant } from './participant';
 import type {
   ContentData,
@@ -28,6 +26,26 @@ import type {
   RecipientDescriptor,
 } from './realTypes';
 import { sameDate, sameJson, toDate, toJsonObject } from './wire';
+
+/**
+ * The conversation a message belongs to, as far as the message needs it: where its author is found. The Conversation
+ * that creates the message fits it and is what `message.conversation` holds; declared here so messages do not import it.
+ */
+export interface MessageConversation {
+  readonly sid: string;
+  _participantBySid(participantSid: string): Participant | undefined;
+  _participantByIdentity(identity: string): Participant | undefined;
+}
+
+export interface MessageUpdatedArgs {
+  message: Message;
+  updateReasons: MessageUpdateReason[];
+}
+
+/** A message's own events, with the real SDK's names and payloads. */
+export type MessageEvents = {
+  updated: (data: MessageUpdatedArgs) => void;
+};
 
 interface MessageState {
   readonly sid: string;
@@ -83,11 +101,11 @@ export class Message
 {
   static readonly updated = 'updated';
 
-  readonly conversation: Conversation;
+  readonly conversation: MessageConversation;
   private readonly messageIndex: number;
   private state: MessageState;
 
-  constructor(dto: MessageDto, conversation: Conversation) {
+  constructor(dto: MessageDto, conversation: MessageConversation) {
     super();
     this.conversation = conversation;
     this.messageIndex = dto.index;

@@ -4,11 +4,8 @@
  * calls `getUser()` for participants with an identity.
  */
 import type { ParticipantDto } from '../../../shared/protocol';
-import type { ClientContext } from './context';
-import type { Conversation } from './conversation';
 import { ReplayEmitter } from './emitter';
 import { notParticipantError, unsupportedError } from './errors';
-import type { ParticipantEvents } from './events';
 import type {
   JSONValue,
   ParticipantBindings,
@@ -18,7 +15,34 @@ import type {
 } from './realTypes';
 import type { User } from './user';
 import { profileFromParticipant } from './users';
+import type { UserRegistry } from './users';
 import { sameDate, sameJson, toDate, toJsonObject } from './wire';
+
+/**
+ * The conversation a participant is in, as far as the participant needs it. The Conversation that creates the
+ * participant fits it and is what `participant.conversation` holds; declared here so participants do not import it.
+ */
+export interface ParticipantConversation {
+  readonly sid: string;
+}
+
+/** What a participant needs from the client: its identity (only its own read horizon moves here) and its users. */
+export interface ParticipantContext {
+  readonly identity: string;
+  readonly users: UserRegistry;
+}
+
+export interface ParticipantUpdatedArgs {
+  participant: Participant;
+  updateReasons: ParticipantUpdateReason[];
+}
+
+/** A participant's own events, with the real SDK's names and payloads. */
+export type ParticipantEvents = {
+  typingEnded: (participant: Participant) => void;
+  typingStarted: (participant: Participant) => void;
+  updated: (data: ParticipantUpdatedArgs) => void;
+};
 
 interface ParticipantState {
   readonly identity: string | null;
@@ -67,14 +91,14 @@ export class Participant
   static readonly typingEnded = 'typingEnded';
   static readonly updated = 'updated';
 
-  readonly conversation: Conversation;
+  readonly conversation: ParticipantConversation;
   private readonly participantSid: string;
   private state: ParticipantState;
 
   constructor(
     dto: ParticipantDto,
-    conversation: Conversation,
-    private readonly context: ClientContext,
+    conversation: ParticipantConversation,
+    private readonly context: ParticipantContext,
   ) {
     super();
     this.participantSid = dto.sid;

@@ -6,7 +6,7 @@
  * The sandbox server has no user resources: profile edits stay in this page (the real service would store them).
  */
 import { ReplayEmitter } from './emitter';
-import type { ClientEmit, UserEvents } from './events';
+import type { Emit } from './emitter';
 import type { JSONValue, RealUser, UserUpdateReason } from './realTypes';
 import { sameJson } from './wire';
 
@@ -14,6 +14,25 @@ export interface UserProfile {
   readonly friendlyName: string | null;
   readonly attributes: JSONValue;
 }
+
+export interface UserUpdatedArgs {
+  user: User;
+  updateReasons: UserUpdateReason[];
+}
+
+/** A user's own events, with the real SDK's names and payloads. */
+export type UserEvents = {
+  updated: (data: UserUpdatedArgs) => void;
+  userSubscribed: (user: User) => void;
+  userUnsubscribed: (user: User) => void;
+};
+
+/** The events a user raises on the client as well (the real client repeats them). */
+export type UserClientEvents = {
+  userSubscribed: (user: User) => void;
+  userUnsubscribed: (user: User) => void;
+  userUpdated: (data: UserUpdatedArgs) => void;
+};
 
 export class User
   extends ReplayEmitter<UserEvents>
@@ -43,7 +62,7 @@ export class User
   constructor(
     private readonly userIdentity: string,
     profile: UserProfile,
-    private readonly emitClient: ClientEmit,
+    private readonly emitClient: Emit<UserClientEvents>,
   ) {
     super();
     this.profile = profile;

@@ -2,10 +2,10 @@
  * The users this client knows: its own, and everyone who is a participant with an identity in a conversation it has
  * seen. One User object per identity, so Flex's per-user listeners keep working across lookups.
  */
-import type { ClientEmit } from './events';
+import type { Emit } from './emitter';
 import type { JSONValue } from './realTypes';
 import { User } from './user';
-import type { UserProfile } from './user';
+import type { UserClientEvents, UserProfile } from './user';
 
 /** Participant attributes that a channel typically uses to carry a display name. */
 const NAME_ATTRIBUTES = ['friendlyName', 'friendly_name', 'name', 'customerName'] as const;
@@ -31,7 +31,7 @@ export function profileFromParticipant(identity: string, attributes: JSONValue):
 export class UserRegistry {
   private readonly users = new Map<string, User>();
 
-  constructor(private readonly emitClient: ClientEmit) {}
+  constructor(private readonly emitClient: Emit<UserClientEvents>) {}
 
   /** The user for `identity`, created with `profile` if new (an existing user keeps its profile). */
   ensure(identity: string, profile: UserProfile): User {
