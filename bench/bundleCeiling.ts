@@ -5,7 +5,8 @@
 import fs from 'fs';
 import path from 'path';
 
-import { BUNDLE_CEILING_BYTES, pluginBundles } from './support/ceiling';
+import { BUNDLE_CEILING_BYTES } from './support/ceiling';
+import { pluginBundles } from './support/flexPluginBuild';
 
 const buildDir = path.resolve(process.cwd(), 'build');
 const bundles = pluginBundles(buildDir);

@@ -13,7 +13,7 @@ import zlib from 'zlib';
 
 import { BUNDLE_CEILING_BYTES } from './support/ceiling';
 import { ROOT } from './support/child';
-import { flexPluginBuild } from './support/flexPluginBuild';
+import { copyBuildSetup, flexPluginBuild } from './support/flexPluginBuild';
 import type { BundleGroup, BundleResults } from './support/results';
 
 /** What @twilio/flex-plugin-webpack leaves out of the bundle (Flex provides them) and the Flex UI it shims. */
@@ -83,14 +83,9 @@ function isStats(value: unknown): value is Stats {
   return typeof value === 'object' && value !== null && Array.isArray(Reflect.get(value, 'modules'));
 }
 
-/** A project copy that shares the repo's build setup and node_modules. */
+/** A project copy that builds as the repo does, with the repo's src/ or the empty plugin's. */
 function prepareCopy(dir: string, source: 'repo' | 'empty'): void {
-  fs.mkdirSync(dir, { recursive: true });
-  for (const file of ['package.json', 'tsconfig.json']) fs.copyFileSync(path.join(ROOT, file), path.join(dir, file));
-  fs.copyFileSync(path.join(ROOT, 'webpack.config.js'), path.join(dir, 'webpack.project.js'));
-  fs.writeFileSync(path.join(dir, 'webpack.config.js'), STATS_CUSTOMIZER);
-  fs.cpSync(path.join(ROOT, 'public'), path.join(dir, 'public'), { recursive: true });
-  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  copyBuildSetup(dir, { wrappingCustomizer: STATS_CUSTOMIZER });
   if (source === 'repo') {
     fs.cpSync(path.join(ROOT, 'src'), path.join(dir, 'src'), { recursive: true });
   } else {

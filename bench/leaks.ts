@@ -5,24 +5,12 @@
 import { writeFileSync } from 'fs';
 
 import type { LeakResults } from './support/results';
-import { installDom } from './support/dom';
+import { runBenchProcess } from './support/benchProcess';
 
-async function main(): Promise<void> {
-  const output = process.argv[2];
-  if (output === undefined) throw new Error('usage: leaks <output.json>');
-  installDom();
+runBenchProcess('leaks <output.json>', async (output) => {
   // Imported only now: react-dom checks for a DOM when it is first evaluated.
   const { measureLeaks } = await import('./leaks/cycles');
   const cyclesPerWindow = Number(process.env.BENCH_LEAK_CYCLES ?? 1_000);
   const results: LeakResults = { runs: await measureLeaks(cyclesPerWindow, (line) => console.info(line)) };
   writeFileSync(output, JSON.stringify(results, null, 2));
-}
-
-// React's scheduler holds a MessageChannel port open, which would keep Node alive after the work is done.
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+});

@@ -9,7 +9,7 @@
  */
 import { writeFileSync } from 'fs';
 
-import { installDom } from './support/dom';
+import { runBenchProcess } from './support/benchProcess';
 
 /** The value of `--name=value` among the arguments, if given. */
 function flag(name: string): string | undefined {
@@ -17,10 +17,7 @@ function flag(name: string): string | undefined {
   return process.argv.find((arg) => arg.startsWith(prefix))?.slice(prefix.length);
 }
 
-async function main(): Promise<void> {
-  const output = process.argv[2];
-  if (output === undefined) throw new Error('usage: tickingCost <output.json> [--sizes=1,10] [--ours-only=runs]');
-  installDom();
+runBenchProcess('tickingCost <output.json> [--sizes=1,10] [--ours-only=runs]', async (output) => {
   // Imported only now: react-dom checks for a DOM when it is first evaluated.
   const { measureTicking, profileOurs } = await import('./ticking/measure');
   const log = (line: string): void => console.info(line);
@@ -39,13 +36,4 @@ async function main(): Promise<void> {
     log,
   });
   writeFileSync(output, JSON.stringify(results, null, 2));
-}
-
-// React's scheduler holds a MessageChannel port open, which would keep Node alive after the work is done.
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+});

@@ -3,9 +3,10 @@
  *
  * The original design as a plugin bundle of its own (bench/baseline/plugin/), built with the toolchain of
  * `npm run build`: `flex-plugin build` with this repo's package.json, tsconfig.json and webpack customizer, in a
- * temporary copy of the project with node_modules symlinked (as bench/bundleSize.ts builds its empty plugin). Babel
- * only compiles the copy's src/, so each source file is copied to `src/<its path in the repo>` and the copy's
- * `src/index.ts` imports the plugin's entry: relative imports between them still resolve.
+ * temporary copy of the project with node_modules symlinked (support/flexPluginBuild.ts's copyBuildSetup, as
+ * bench/bundleSize.ts's builds). Babel only compiles the copy's src/, so each source file is copied to
+ * `src/<its path in the repo>` and the copy's `src/index.ts` imports the plugin's entry: relative imports between
+ * them still resolve.
  *
  * The bundle is cached under .cache/bench/original-plugin/, keyed by a hash of everything that goes into it, so
  * only the first run after a change pays for the build (about half a minute).
@@ -17,7 +18,7 @@ import os from 'os';
 import path from 'path';
 
 import { ROOT } from '../support/child';
-import { flexPluginBuild } from '../support/flexPluginBuild';
+import { copyBuildSetup, flexPluginBuild } from '../support/flexPluginBuild';
 
 /** The baseline's sources, relative to the repo, and what they import from src/. */
 const SOURCES = [
@@ -48,17 +49,9 @@ function inputHash(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
+/** A project copy that builds as the repo does, under the original's package name, with the baseline's sources. */
 function prepareCopy(dir: string): void {
-  const pkg: unknown = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  fs.writeFileSync(
-    path.join(dir, 'package.json'),
-    JSON.stringify({ ...(pkg as Record<string, unknown>), name: ORIGINAL_PACKAGE_NAME }, null, 2),
-  );
-  for (const file of ['tsconfig.json', 'webpack.config.js']) {
-    fs.copyFileSync(path.join(ROOT, file), path.join(dir, file));
-  }
-  fs.cpSync(path.join(ROOT, 'public'), path.join(dir, 'public'), { recursive: true });
-  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  copyBuildSetup(dir, { packageName: ORIGINAL_PACKAGE_NAME });
   for (const file of SOURCES) {
     const target = path.join(dir, 'src', file);
     fs.mkdirSync(path.dirname(target), { recursive: true });

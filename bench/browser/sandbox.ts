@@ -10,6 +10,7 @@ import { buildAgentDesktop } from '../../sandbox/build/buildAgentDesktop';
 import type { SandboxServer } from '../../sandbox/server/main';
 import { startSandboxServer } from '../../sandbox/server/main';
 import { ROOT } from '../support/child';
+import { pluginBundles } from '../support/flexPluginBuild';
 
 /** Where the bench keeps its production build of the agent desktop (the browser tests use a development one). */
 const AGENT_DIR = path.join(ROOT, '.cache', 'bench', 'agent-production');
@@ -24,10 +25,7 @@ function newestMtimeUnder(dir: string): number {
 }
 
 function findBundle(): string | null {
-  const buildDir = path.join(ROOT, 'build');
-  if (!fs.existsSync(buildDir)) return null;
-  const name = fs.readdirSync(buildDir).find((file) => /^plugin-.*\.js$/.test(file));
-  return name === undefined ? null : path.join(buildDir, name);
+  return pluginBundles(path.join(ROOT, 'build'))[0] ?? null;
 }
 
 function runBuild(): Promise<void> {

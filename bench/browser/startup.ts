@@ -19,6 +19,7 @@ import { MAX_PARALLEL_READS } from '../../src/engine/reconciliation';
 import { INIT_MARK, RECONCILED_MARK } from '../../src/flex/startupMarks';
 import { AgentTab } from './agentTab';
 import type { Chromium } from './cdp';
+import { forEachSample, profiledMsOf, stackThroughScript } from './cpuProfile';
 import { instrumentSource, PLUGIN_LOG_PREFIX } from './pageScripts';
 import type { StartupLoad, StartupProfile, StartupResults } from './results';
 import { sandboxServer } from './sandbox';
@@ -122,29 +123,16 @@ function summariseStartupProfile(
   pluginScript: string,
 ): StartupProfile {
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
-  const parents = new Map<number, number>();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
   const isPlugin = (id: number): boolean => nodes.get(id)?.callFrame.url.endsWith(pluginScript) === true;
-  const underPlugin = new Map<number, boolean>();
-  const hasPluginFrame = (id: number): boolean => {
-    const known = underPlugin.get(id);
-    if (known !== undefined) return known;
-    const parent = parents.get(id);
-    const result = isPlugin(id) || (parent !== undefined && hasPluginFrame(parent));
-    underPlugin.set(id, result);
-    return result;
-  };
+  const hasPluginFrame = stackThroughScript(profile, pluginScript);
   let pluginSelfMs = 0;
   let underPluginMs = 0;
   let allScriptMs = 0;
   let garbageCollectorMs = 0;
   const byFunction = new Map<string, number>();
-  const deltas = profile.timeDeltas ?? [];
-  for (const [i, id] of (profile.samples ?? []).entries()) {
-    // timeDeltas[i] is the time (µs) before sample i: charge it to the sample's frame.
-    const ms = (deltas[i] ?? 0) / 1_000;
+  forEachSample(profile, (id, ms) => {
     const frame = nodes.get(id)?.callFrame;
-    if (frame === undefined) continue;
+    if (frame === undefined) return;
     if (frame.functionName === '(garbage collector)') garbageCollectorMs += ms;
     if (!NOT_SCRIPT.has(frame.functionName)) allScriptMs += ms;
     if (hasPluginFrame(id)) underPluginMs += ms;
@@ -153,10 +141,10 @@ function summariseStartupProfile(
       const name = `${frame.functionName || '(anonymous)'}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
       byFunction.set(name, (byFunction.get(name) ?? 0) + ms);
     }
-  }
+  });
   return {
     conversations,
-    profiledMs: (profile.endTime - profile.startTime) / 1_000,
+    profiledMs: profiledMsOf(profile),
     pluginSelfMs,
     underPluginMs,
     allScriptMs,

@@ -35,6 +35,7 @@ import type { SandboxServer } from '../../sandbox/server/main';
 import { ROOT } from '../support/child';
 import { AgentTab } from './agentTab';
 import { Chromium } from './cdp';
+import { forEachSample, profiledMsOf, stackThroughScript } from './cpuProfile';
 import { emptyPluginBundle, originalPluginBundle } from './originalPlugin';
 import { agentDesktop, pluginBundle, sandboxServer } from './sandbox';
 
@@ -385,20 +386,9 @@ function summariseProfile(
   profile: Protocol.Profiler.Profile,
   pluginScript: string,
 ): ProfileSummary {
-  const parents = new Map<number, number>();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
-  const nodesById = new Map(profile.nodes.map((node) => [node.id, node]));
-  const underPlugin = (id: number): boolean => {
-    for (let at: number | undefined = id; at !== undefined; at = parents.get(at)) {
-      if (nodesById.get(at)?.callFrame.url.endsWith(pluginScript) === true) return true;
-    }
-    return false;
-  };
+  const underPlugin = stackThroughScript(profile, pluginScript);
   const selfMs = new Map<number, number>();
-  const samples = profile.samples ?? [];
-  const deltas = profile.timeDeltas ?? [];
-  // timeDeltas[i] is the time before sample i; charge it to the sample's node (µs).
-  for (const [i, node] of samples.entries()) selfMs.set(node, (selfMs.get(node) ?? 0) + (deltas[i] ?? 0) / 1_000);
+  forEachSample(profile, (node, ms) => selfMs.set(node, (selfMs.get(node) ?? 0) + ms));
   const byFunction = new Map<string, ProfileEntry>();
   const byScript = new Map<string, number>();
   for (const node of profile.nodes) {
@@ -421,7 +411,7 @@ function summariseProfile(
   for (const [id, ms] of selfMs) if (underPlugin(id)) underPluginMs += ms;
   return {
     design,
-    profiledMs: (profile.endTime - profile.startTime) / 1_000,
+    profiledMs: profiledMsOf(profile),
     underPluginMs,
     byScript: [...byScript.entries()].map(([url, ms]) => ({ url, selfMs: ms })).sort((a, b) => b.selfMs - a.selfMs),
     topFunctions: [...byFunction.values()].sort((a, b) => b.selfMs - a.selfMs).slice(0, 25),

@@ -31,10 +31,16 @@ export async function bundleBenchEntry(entry: string): Promise<string> {
   return outfile;
 }
 
-/** Runs a bundle with `node --expose-gc`, streaming its output; rejects on a non-zero exit. */
-export function runBundle(bundle: string, args: readonly string[]): Promise<void> {
+/**
+ * Runs a bundle with `node --expose-gc` and any further `nodeFlags` (e.g. --cpu-prof), streaming its output; rejects
+ * on a non-zero exit.
+ */
+export function runBundle(bundle: string, args: readonly string[], nodeFlags: readonly string[] = []): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', bundle, ...args], { cwd: ROOT, stdio: 'inherit' });
+    const child = spawn(process.execPath, ['--expose-gc', ...nodeFlags, bundle, ...args], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
     child.on('error', reject);
     child.on('close', (code, signal) =>
       code === 0 ? resolve() : reject(new Error(`${path.basename(bundle)} exited with ${code ?? signal}`)),

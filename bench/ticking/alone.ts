@@ -8,24 +8,11 @@
  *                                                                  our badges only, 20 timed runs, profiled into
  *                                                                  .cache/bench/profiles/ (open in Chrome DevTools)
  */
-import { spawn } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
 
-import { ROOT, bundleBenchEntry } from '../support/child';
-
-/** As support/child.ts's runBundle (`node --expose-gc`), with extra Node flags for profiling. */
-function runWithFlags(bundle: string, nodeFlags: readonly string[], args: readonly string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', ...nodeFlags, bundle, ...args], {
-      cwd: ROOT,
-      stdio: 'inherit',
-    });
-    child.on('error', reject);
-    child.on('close', (code, signal) => (code === 0 ? resolve() : reject(new Error(`exited with ${code ?? signal}`))));
-  });
-}
+import { ROOT, bundleBenchEntry, runBundle } from '../support/child';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -36,7 +23,7 @@ async function main(): Promise<void> {
   const profileDir = path.join(ROOT, '.cache', 'bench', 'profiles');
   const nodeFlags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   try {
-    await runWithFlags(bundle, nodeFlags, [path.join(outputDir, 'ticking.json'), ...passed]);
+    await runBundle(bundle, [path.join(outputDir, 'ticking.json'), ...passed], nodeFlags);
     if (profile) console.info(`profile written to ${profileDir}`);
   } finally {
     fs.rmSync(outputDir, { recursive: true, force: true });
