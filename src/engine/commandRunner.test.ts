@@ -349,7 +349,7 @@ describe('engine/commandRunner', () => {
   });
 
   describe('wrap-up', () => {
-    it('records the inactivity outcome in the task attributes before asking for the wrap-up', async () => {
+    it('records the inactivity outcome in the task attributes once the wrap-up is confirmed', async () => {
       const { run, effects, clock } = setup({ timer: { phase: { kind: 'counting', deadlineAt: 0, warningsSent: 1 } } });
       clock.advanceTo(1_700_000_000_000);
       await run(wrapUp());
@@ -368,17 +368,32 @@ describe('engine/commandRunner', () => {
       expect(effects.wrapups).toEqual(['WR0001']);
     });
 
-    it('wraps up even when the attributes cannot be written, saying so once, and records only on the first attempt', async () => {
-      const { run, effects, warnings, clock } = setup();
+    it('confirms the wrap-up even when the attributes cannot be written, saying so once per chat', async () => {
+      const { run, effects, warnings, dispatched } = setup();
       effects.outcomeFailure = new Error('TaskRouter refused the update');
-      effects.leftAccepted = false;
       await run(wrapUp());
       expect(effects.wrapups).toEqual(['WR0001']);
+      expect(dispatched).toContainEqual(inactivityEvents.wrapupConfirmed(wrapUp()));
+      expect(effects.recorded).toHaveLength(1);
+      expect(warnings.filter((warning) => warning.includes('could not record'))).toHaveLength(1);
+    });
+
+    it('records nothing on a wrap-up that did not happen: refused, then retried and refused again', async () => {
+      const { run, effects, clock } = setup();
+      effects.leftAccepted = false;
+      await run(wrapUp());
       clock.advance(2_000);
       await run(wrapUp());
       expect(effects.wrapups).toEqual(['WR0001', 'WR0001']);
-      expect(effects.recorded).toHaveLength(1);
-      expect(warnings.filter((warning) => warning.includes('could not record'))).toHaveLength(1);
+      expect(effects.recorded).toEqual([]);
+    });
+
+    it('records nothing when someone else moved the task on first (WrapupTask rejected, task not accepted)', async () => {
+      const { run, effects, dispatched } = setup();
+      effects.outcomes.push(new Error('task is not accepted'));
+      await run(wrapUp());
+      expect(dispatched).toContainEqual(inactivityEvents.wrapupConfirmed(wrapUp()));
+      expect(effects.recorded).toEqual([]);
     });
 
     it('confirms a wrap-up the task status shows, and tells the agent', async () => {

@@ -222,24 +222,32 @@ export function createCommandRunner({
     }
   };
 
+  /**
+   * The outcome is written once the task is in wrap-up, never before: a wrap-up refused or vetoed (another plugin's
+   * transfer) leaves the chat going on with nothing claiming it was closed, and the request itself waits on no write,
+   * so a customer who answers meanwhile is not cut off by it. A task that left the accepted state by someone else's
+   * hand (the agent, another tab) is not the plugin's wrap-up: nothing is written on it.
+   */
   const wrapUp = async (command: WrapUpCommand, context: CommandContext, key: string): Promise<void> => {
-    const firstAttempt = !failures.has(key);
     dispatch(inactivityEvents.wrapupRequested(command));
+    let ours = true;
     try {
-      if (firstAttempt) await recordOutcome(context);
       // WrapupTask rejects for a task no longer accepted: someone (the agent, another tab) got there first, fine.
       await effects.wrapupTask(command.reservationSid).catch((error: unknown) => {
         if (!effects.hasLeftAcceptedState(command.reservationSid)) throw error;
+        ours = false;
       });
       // WrapupTask resolves even when the backend refused: only the task's own status says it happened.
       if (!effects.hasLeftAcceptedState(command.reservationSid)) throw new Error('the task is still accepted');
-      done(key, inactivityEvents.wrapupConfirmed(command));
-      notify({ kind: 'wrappedUp', task: context.task, timerMs: context.timer.policy.timerMs });
     } catch (error) {
       const failure = recordFailure(key);
       dispatch(inactivityEvents.wrapupFailed(command));
       reportFailure(failure, 'wrapupFailed', context, error, `wrap-up of ${command.reservationSid}`);
+      return;
     }
+    done(key, inactivityEvents.wrapupConfirmed(command));
+    notify({ kind: 'wrappedUp', task: context.task, timerMs: context.timer.policy.timerMs });
+    if (ours) await recordOutcome(context);
   };
 
   /** Conversations whose agent has been told that the window closed: once per conversation is enough. */
