@@ -59,6 +59,13 @@ export interface ActingEngine {
 }
 
 /**
+ * A gap between ticks longer than this means the page did not run: the PC slept or the browser froze the tab. The
+ * ticker's Worker ticks every second, so only a stall leaves such a gap; a hidden tab ticking on the main thread
+ * (the Worker failed) is throttled to about a minute and may be taken for stalled too, which only costs a re-read.
+ */
+export const PAGE_STALL_MS = 30_000;
+
+/**
  * Starts acting: first the explicit start-up step (continue from the saved timers), then task tracking, history
  * reconciliation, the single writer, and scheduling of what falls due.
  */
@@ -168,8 +175,33 @@ export function startActingEngine(deps: ActingEngineDeps): ActingEngine {
       return timer === undefined ? [] : [timer];
     });
 
+  /** Reads every history again: what the page may have missed is known before anything is planned. */
+  const rereadAll = (): void => {
+    tracking.resync(acceptedAtOf);
+    tracking.all().forEach((conversation) => reconciliation.read(conversation));
+  };
+
+  let lastTickAt: number | null = null;
+  /** Whether the page stalled before this tick; a clock set back is not a stall. */
+  const stalledBefore = (now: number): boolean => {
+    const stalled = lastTickAt !== null && now - lastTickAt > PAGE_STALL_MS;
+    lastTickAt = now;
+    return stalled;
+  };
+
   const act = (now: number): void => {
+    const stalled = stalledBefore(now);
     if (!connected || !isActing()) return;
+    if (stalled) {
+      // The first tick after waking can come before the Conversations client notices its dead socket: a reply sent
+      // meanwhile would be missed and the chat closed on it.
+      reconciliation.discardPending();
+      dispatch(inactivityEvents.pageStalled({}));
+      rereadAll();
+      // Acts as soon as the histories are in, not a tick later: a throttled tab's next tick may be a minute away.
+      void reconciliation.whenIdle().then(() => act(clock.now()));
+      return;
+    }
     runner.run(planCommands(trackedTimers(), (timer) => timer.policy, now));
   };
 
@@ -189,9 +221,7 @@ export function startActingEngine(deps: ActingEngineDeps): ActingEngine {
       dispatch(inactivityEvents.connectionLost({}));
       return;
     }
-    if (!reconnected) return;
-    tracking.resync(acceptedAtOf);
-    tracking.all().forEach((conversation) => reconciliation.read(conversation));
+    if (reconnected) rereadAll();
   };
 
   const apply = (intent: TimerIntent): void => {

@@ -39,6 +39,11 @@ export interface InactivityEventPayloads {
   /** The Conversations connection dropped: every timer must read its history again before acting. */
   'inactivity/connectionLost': Record<string, never>;
   /**
+   * The page did not run for a while (the PC slept, the browser froze the tab): messages may have come unseen, and the
+   * Conversations client may not know yet that its connection died. Every timer reads its history again before acting.
+   */
+  'inactivity/pageStalled': Record<string, never>;
+  /**
    * The clock estimate places the acceptance of the conversation's reservation at `at`, earlier than its countdown
    * began (the page heard of it late).
    */
@@ -89,6 +94,7 @@ export const inactivityEvents = {
   messageReceived: eventCreator('messageReceived'),
   historyRead: eventCreator('historyRead'),
   connectionLost: eventCreator('connectionLost'),
+  pageStalled: eventCreator('pageStalled'),
   acceptanceRefined: eventCreator('acceptanceRefined'),
   customerMessageReceived: eventCreator('customerMessageReceived'),
   agentMessageSent: eventCreator('agentMessageSent'),

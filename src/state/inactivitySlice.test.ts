@@ -78,6 +78,7 @@ describe('state/inactivitySlice', () => {
         inactivityEvents.messageReceived({ conversationSid: 'CH1', message: customer(1, T0) }),
         inactivityEvents.historyRead({ conversationSid: 'CH1', messages: [] }),
         inactivityEvents.connectionLost({}),
+        inactivityEvents.pageStalled({}),
         inactivityEvents.acceptanceRefined({ conversationSid: 'CH1', reservationSid: 'WR1', at: T0 }),
         inactivityEvents.customerMessageReceived({ conversationSid: 'CH1', at: T0 }),
         inactivityEvents.agentMessageSent({ conversationSid: 'CH1', at: T0 }),
@@ -511,6 +512,14 @@ describe('state/inactivitySlice', () => {
       const unread = reduce(initialInactivityState, inactivityEvents.conversationTracked(trackRequest()));
       expect(reduce(unread, inactivityEvents.connectionLost({}))).toBe(unread);
       expect(reduce(initialInactivityState, inactivityEvents.connectionLost({}))).toBe(initialInactivityState);
+    });
+  });
+
+  describe('pageStalled', () => {
+    it('marks every timer unread like a lost connection: the page may have missed messages while it did not run', () => {
+      const state = reduce(tracked(), inactivityEvents.timerPaused({ conversationSid: 'CH1', at: T0 + 5_000 }));
+      const stalled = reduce(state, inactivityEvents.pageStalled({}));
+      expect(timerOf(stalled, 'CH1')).toEqual({ ...timerOf(state, 'CH1'), history: 'unread' });
     });
   });
 

@@ -125,6 +125,7 @@ export function inactivityReducer(state: InactivityState = initialInactivityStat
     case 'inactivity/timersMirrored':
       return replaceAll(state, action.payload.timers);
     case 'inactivity/connectionLost':
+    case 'inactivity/pageStalled':
       return outdateAll(state);
     default: {
       const update = timerUpdates[action.type] as TimerUpdate<typeof action.type> | undefined;
