@@ -46,10 +46,17 @@ export interface TaskGateway {
 /** Transfers of the worker's chats, as Flex lists them. */
 export interface TransferGateway {
   /**
-   * Follows where the transfer of a conversation stands: calls `onStatus` at once when a transfer is listed already,
-   * then at every change of status; returns the way to stop.
+   * Follows where the transfer of a reservation's chat stands: calls `onStatus` at once when a transfer is listed
+   * already, then at every change of status; returns the way to stop. Only transfers created after the reservation
+   * count (`transferStatusOf`): Flex lists the chat's transfers for every agent who gets it, the one that brought it
+   * here included. `reservationCreatedAt` is Twilio's creation time of the reservation (Flex's `ITask.dateCreated`),
+   * undefined when unknown (every listed transfer then counts).
    */
-  watch(conversationSid: string, onStatus: (status: TransferStatus) => void): () => void;
+  watch(
+    conversationSid: string,
+    reservationCreatedAt: number | undefined,
+    onStatus: (status: TransferStatus) => void,
+  ): () => void;
 }
 
 /** The Conversations side, through the client Flex already runs. */

@@ -57,6 +57,11 @@ export interface TaskTracking {
 interface Tracking {
   readonly facts: MessagingTaskFacts;
   readonly request: TrackRequest;
+  /**
+   * Twilio's creation time of the reservation (Flex's `ITask.dateCreated` is the reservation's), which tells its own
+   * transfers from the one that brought the chat here; undefined when Flex does not say.
+   */
+  readonly reservationCreatedAt: number | undefined;
 }
 
 /** Follows the worker's tasks: starts and ends tracking, looks up who is who, and watches messages. */
@@ -100,11 +105,11 @@ export function createTaskTracking(deps: TaskTrackingDeps, listener: TrackingLis
       policy: policyFor(config, facts),
       at,
     };
-    return { facts, request };
+    return { facts, request, reservationCreatedAt: task.dateCreated?.getTime() };
   };
 
   /** Follows a conversation whose timer is in the store: its policy, participants, messages and transfers. */
-  const follow = ({ facts, request }: Tracking): void => {
+  const follow = ({ facts, request, reservationCreatedAt }: Tracking): void => {
     // A timer restored from a previous page may run under settings the admin has changed since.
     store.dispatch(inactivityEvents.policyChanged({ conversationSid: facts.conversationSid, policy: request.policy }));
     const entry: TrackedConversation = {
@@ -125,7 +130,10 @@ export function createTaskTracking(deps: TaskTrackingDeps, listener: TrackingLis
         listener.onAttached(entry);
       },
     );
-    const stopTransfers = deps.transfers.watch(facts.conversationSid, (status) => listener.onTransfer(entry, status));
+    // Per reservation, not per conversation: Flex lists the chat's transfers for every agent who gets it.
+    const stopTransfers = deps.transfers.watch(facts.conversationSid, reservationCreatedAt, (status) =>
+      listener.onTransfer(entry, status),
+    );
     entry.stopWatching = () => {
       stopMessages();
       stopTransfers();

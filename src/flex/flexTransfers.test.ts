@@ -31,6 +31,12 @@ function chatStore(initial: Lists = {}) {
   };
 }
 
+// The watched reservation, stamped by TaskRouter to the whole second; its own transfer came 5 s after it.
+const RESERVED_AT = Date.parse('2026-12-05T10:00:00Z');
+const OWN = new Date(RESERVED_AT + 5_000);
+// The transfer that brought the chat to this agent: created before the reservation it led to.
+const RECEIVED = new Date(RESERVED_AT - 20_000);
+
 function heard(): { statuses: TransferStatus[]; onStatus: (status: TransferStatus) => void } {
   const statuses: TransferStatus[] = [];
   return { statuses, onStatus: (status) => statuses.push(status) };
@@ -41,27 +47,27 @@ describe('flex/flexTransfers', () => {
     const flex = chatStore();
     const gateway = flexTransferGateway(flex.store);
     const { statuses, onStatus } = heard();
-    gateway.watch('CH1', onStatus);
+    gateway.watch('CH1', RESERVED_AT, onStatus);
     expect(statuses).toEqual([]);
-    flex.load('CH1', [{ status: 'active', dateCreated: new Date(1) }]);
+    flex.load('CH1', [{ status: 'active', dateCreated: OWN }]);
     flex.touch();
-    flex.load('CH1', [{ status: 'active', dateCreated: new Date(1) }]);
+    flex.load('CH1', [{ status: 'active', dateCreated: OWN }]);
     expect(statuses).toEqual(['pending']);
-    flex.load('CH1', [{ status: 'failed', dateCreated: new Date(1) }]);
+    flex.load('CH1', [{ status: 'failed', dateCreated: OWN }]);
     expect(statuses).toEqual(['pending', 'failed']);
   });
 
   it('reports at once a transfer already listed when the watch starts (a reload during a transfer)', () => {
     const flex = chatStore({ CH1: { transfers: [{ status: 'active' }] } });
     const { statuses, onStatus } = heard();
-    flexTransferGateway(flex.store).watch('CH1', onStatus);
+    flexTransferGateway(flex.store).watch('CH1', RESERVED_AT, onStatus);
     expect(statuses).toEqual(['pending']);
   });
 
   it('takes an empty list as an answer only once Flex replaced the one it created the conversation with', () => {
     const flex = chatStore();
     const { statuses, onStatus } = heard();
-    flexTransferGateway(flex.store).watch('CH1', onStatus);
+    flexTransferGateway(flex.store).watch('CH1', RESERVED_AT, onStatus);
     flex.load('CH1', []);
     expect(statuses).toEqual([]);
     flex.load('CH1', []);
@@ -71,7 +77,7 @@ describe('flex/flexTransfers', () => {
   it('reports no transfer when Flex loads an empty list after a reload that restored a held countdown', () => {
     const flex = chatStore({ CH1: { transfers: [] } });
     const { statuses, onStatus } = heard();
-    flexTransferGateway(flex.store).watch('CH1', onStatus);
+    flexTransferGateway(flex.store).watch('CH1', RESERVED_AT, onStatus);
     expect(statuses).toEqual([]);
     flex.load('CH1', []);
     expect(statuses).toEqual(['none']);
@@ -82,8 +88,8 @@ describe('flex/flexTransfers', () => {
     const gateway = flexTransferGateway(flex.store);
     const first = heard();
     const second = heard();
-    const stopFirst = gateway.watch('CH1', first.onStatus);
-    const stopSecond = gateway.watch('CH2', second.onStatus);
+    const stopFirst = gateway.watch('CH1', RESERVED_AT, first.onStatus);
+    const stopSecond = gateway.watch('CH2', RESERVED_AT, second.onStatus);
     expect(flex.listenerCount()).toBe(1);
     flex.load('CH2', [{ status: 'completed' }]);
     expect(first.statuses).toEqual([]);
@@ -94,5 +100,73 @@ describe('flex/flexTransfers', () => {
     expect(flex.listenerCount()).toBe(0);
     flex.load('CH1', [{ status: 'active' }]);
     expect(first.statuses).toEqual([]);
+  });
+});
+
+describe('flex/flexTransfers: only the transfers of the watched reservation', () => {
+  it('the receiving agent: the completed transfer that brought the chat is not reported as this reservation ending', () => {
+    const flex = chatStore();
+    const { statuses, onStatus } = heard();
+    // taskAccepted: tracking starts before Flex has loaded the conversation.
+    flexTransferGateway(flex.store).watch('CH1', RESERVED_AT, onStatus);
+    flex.load('CH1', []); // ConversationState created with an empty list
+    // ConversationState.init: ChatManager.getTransfers lists the Interactions channel's transfers, all of them.
+    flex.load('CH1', [{ sid: 'TR1', status: 'COMPLETED', dateCreated: RECEIVED }]);
+    // 'none': no transfer of this reservation, so the countdown goes on (it was ['completed'] before the fix).
+    expect(statuses).toEqual(['none']);
+  });
+
+  it('the receiving agent: the transfer that brought the chat, still listed active, does not hold the countdown', () => {
+    const flex = chatStore({ CH1: { transfers: [{ sid: 'TR1', status: 'active', dateCreated: RECEIVED }] } });
+    const { statuses, onStatus } = heard();
+    flexTransferGateway(flex.store).watch('CH1', RESERVED_AT, onStatus);
+    // A non-empty list is a loaded one: 'none' at once, which also ends a hold an earlier page restored.
+    expect(statuses).toEqual(['none']);
+  });
+
+  it('reports the transfer this reservation starts after the one that brought the chat', () => {
+    const flex = chatStore({ CH1: { transfers: [{ sid: 'TR1', status: 'completed', dateCreated: RECEIVED }] } });
+    const { statuses, onStatus } = heard();
+    flexTransferGateway(flex.store).watch('CH1', RESERVED_AT, onStatus);
+    flex.load('CH1', [
+      { sid: 'TR1', status: 'completed', dateCreated: RECEIVED },
+      { sid: 'TR2', status: 'active', dateCreated: OWN },
+    ]);
+    flex.load('CH1', [
+      { sid: 'TR1', status: 'completed', dateCreated: RECEIVED },
+      { sid: 'TR2', status: 'failed', dateCreated: OWN },
+    ]);
+    expect(statuses).toEqual(['none', 'pending', 'failed']);
+  });
+
+  it('gives each watch of one conversation its own answer: an earlier reservation and the one routed back', () => {
+    const flex = chatStore();
+    const gateway = flexTransferGateway(flex.store);
+    const earlier = heard();
+    const routedBack = heard();
+    gateway.watch('CH1', RESERVED_AT, earlier.onStatus);
+    gateway.watch('CH1', RESERVED_AT + 60_000, routedBack.onStatus);
+    flex.load('CH1', [{ sid: 'TR1', status: 'active', dateCreated: OWN }]);
+    expect(earlier.statuses).toEqual(['pending']);
+    expect(routedBack.statuses).toEqual(['none']);
+  });
+
+  it('counts a transfer in the second after the reservation, not one in its own second', () => {
+    const flex = chatStore();
+    const gateway = flexTransferGateway(flex.store);
+    const { statuses, onStatus } = heard();
+    gateway.watch('CH1', RESERVED_AT, onStatus);
+    flex.load('CH1', [{ status: 'active', dateCreated: new Date(RESERVED_AT + 999) }]);
+    expect(statuses).toEqual(['none']);
+    flex.load('CH1', [{ status: 'active', dateCreated: new Date(RESERVED_AT + 1_000) }]);
+    expect(statuses).toEqual(['none', 'pending']);
+  });
+
+  it('counts every transfer when the task does not say when the reservation was created', () => {
+    const flex = chatStore();
+    const { statuses, onStatus } = heard();
+    flexTransferGateway(flex.store).watch('CH1', undefined, onStatus);
+    flex.load('CH1', [{ status: 'completed', dateCreated: RECEIVED }]);
+    expect(statuses).toEqual(['completed']);
   });
 });

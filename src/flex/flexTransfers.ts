@@ -13,6 +13,8 @@ type ConversationLists = { readonly [conversationSid: string]: { readonly transf
 
 interface Watch {
   readonly conversationSid: string;
+  /** Twilio's creation time of the watched reservation: transfers created before it are not its own. */
+  readonly reservationCreatedAt: number | undefined;
   readonly onStatus: (status: TransferStatus) => void;
   /** The list object last read: Flex replaces it whenever it loads the transfers, so equal means unchanged. */
   list: unknown;
@@ -21,18 +23,25 @@ interface Watch {
 }
 
 /**
- * The status `list` tells, or `unknown`. An empty list says nothing until Flex has loaded it: Flex creates the
- * conversation's state with an empty list and replaces it with the loaded one, so only an array following an array
- * is a loaded answer.
+ * The status `list` tells the reservation created at `reservationCreatedAt`, or `unknown`. An empty list says nothing
+ * until Flex has loaded it: Flex creates the conversation's state with an empty list and replaces it with the loaded
+ * one, so only a non-empty array, or an array following an array, is a loaded answer. A loaded list whose transfers
+ * all predate the reservation tells 'none', which ends a hold restored from an earlier page.
  */
-function statusAfter(previous: unknown, list: unknown): TransferStatus | 'unknown' {
-  const status = transferStatusOf(list);
-  return status === 'none' && !(Array.isArray(previous) && Array.isArray(list)) ? 'unknown' : status;
+function statusAfter(
+  previous: unknown,
+  list: unknown,
+  reservationCreatedAt: number | undefined,
+): TransferStatus | 'unknown' {
+  const status = transferStatusOf(list, reservationCreatedAt);
+  const loaded = Array.isArray(list) && (list.length > 0 || Array.isArray(previous));
+  return status === 'none' && !loaded ? 'unknown' : status;
 }
 
 /**
  * Transfers as Flex lists them in `state.flex.chat.conversations[sid].transfers`: loaded with the conversation and
- * again after a transfer Flex started (its directory reloads the list). One store subscription serves every watched
+ * again after a transfer Flex started (its directory reloads the list). The list holds every transfer of the chat's
+ * Interactions channel, so each watch reads only those of its reservation. One store subscription serves every watched
  * conversation, and only a new list object is classified again, so a busy store costs a few lookups per chat.
  */
 export function flexTransferGateway(store: TransferListsStore): TransferGateway {
@@ -46,7 +55,7 @@ export function flexTransferGateway(store: TransferListsStore): TransferGateway 
     watches.forEach((watch) => {
       const list = listOf(watch.conversationSid);
       if (list === watch.list) return;
-      const status = statusAfter(watch.list, list);
+      const status = statusAfter(watch.list, list, watch.reservationCreatedAt);
       watch.list = list;
       if (status === 'unknown' || status === watch.status) return;
       watch.status = status;
@@ -55,9 +64,10 @@ export function flexTransferGateway(store: TransferListsStore): TransferGateway 
   };
 
   return {
-    watch(conversationSid, onStatus) {
+    watch(conversationSid, reservationCreatedAt, onStatus) {
       const list = listOf(conversationSid);
-      const watch: Watch = { conversationSid, onStatus, list, status: statusAfter(undefined, list) };
+      const status = statusAfter(undefined, list, reservationCreatedAt);
+      const watch: Watch = { conversationSid, reservationCreatedAt, onStatus, list, status };
       watches.add(watch);
       if (unsubscribe === undefined) unsubscribe = store.subscribe(refresh);
       if (watch.status !== 'unknown') onStatus(watch.status);
