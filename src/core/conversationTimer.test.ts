@@ -11,6 +11,9 @@ import {
   onPaused,
   onPolicyChanged,
   onResumed,
+  onTransferCompleted,
+  onTransferEnded,
+  onTransferStarted,
   onWarningSent,
   onWrapupConfirmed,
   onWrapupFailed,
@@ -288,14 +291,43 @@ describe('core/conversationTimer', () => {
       expect(onWarningSent(timer, 1, 0)).toBe(timer);
     });
 
-    it('expires the countdown once the closing message is done, and only a countdown', () => {
+    it('expires the countdown once the closing message of its cycle is done', () => {
       expect(onClosingDone(trackedTimer(), 1).phase).toEqual(EXPIRED);
       for (const phase of [{ kind: 'waiting' } as const, WRAPPING_UP, DONE]) {
         const timer = inPhase(phase);
         expect(onClosingDone(timer, 1)).toBe(timer);
       }
-      const paused = onPaused(trackedTimer(), 10_000);
-      expect(onClosingDone(paused, 1)).toBe(paused);
+      const later = onCustomerMessage(trackedTimer(), { at: 10_000 });
+      expect(onClosingDone(later, 1)).toBe(later);
+    });
+
+    it('holds the wrap-up, not the message, when the agent paused while the closing message was on its way', () => {
+      const paused = onPaused(trackedTimer(), 35_000);
+      const closed = onClosingDone(paused, 1);
+      expect(closed.phase).toEqual({ kind: 'paused', remainingMs: 0, warningsSent: 0, closingDone: true });
+      expect(onExtended(closed, 40_000, 300_000).phase).toMatchObject({ kind: 'paused', closingDone: true });
+      expect(onResumed(closed, 90_000).phase).toEqual(EXPIRED);
+      const replied = onCustomerMessage(closed, { at: 50_000 });
+      expect(replied.cycle).toBe(2);
+      expect(replied.phase).toEqual({ kind: 'paused', remainingMs: 35_000, warningsSent: 0 });
+    });
+
+    it('leads to the wrap-up, not a second closing message, when a transfer that began meanwhile fails', () => {
+      const held = onTransferStarted(trackedTimer(), 35_000);
+      const closed = onClosingDone(held, 1);
+      expect(closed.phase).toEqual({
+        kind: 'transferPending',
+        held: { remainingMs: 0, warningsSent: 0, pausedByAgent: false, closingDone: true },
+      });
+      expect(onTransferEnded(closed, 60_000).phase).toEqual(EXPIRED);
+      expect(onTransferCompleted(closed).phase).toEqual(DONE);
+      const pausedFirst = onClosingDone(onTransferStarted(onPaused(trackedTimer(), 35_000), 35_500), 1);
+      expect(onTransferEnded(pausedFirst, 60_000).phase).toMatchObject({ kind: 'paused', closingDone: true });
+      expect(onTransferEnded(onClosingDone(onTransferStarted(trackedTimer(), 36_000), 2), 60_000).phase).toEqual({
+        kind: 'counting',
+        deadlineAt: 60_000,
+        warningsSent: 0,
+      });
     });
 
     it('requests the wrap-up from a countdown or an expired timer, nothing held yet', () => {

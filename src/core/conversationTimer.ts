@@ -17,8 +17,16 @@ export type TimerPhaseState =
   | { readonly kind: 'waiting' }
   /** Counting down; `warningsSent` of the cycle's warnings are done (warned k of n when k > 0). */
   | { readonly kind: 'counting'; readonly deadlineAt: number; readonly warningsSent: number }
-  /** Paused by the agent: the time that was left is kept and counts again on resume. */
-  | { readonly kind: 'paused'; readonly remainingMs: number; readonly warningsSent: number }
+  /**
+   * Paused by the agent: the time that was left is kept and counts again on resume. `closingDone`: the pause came
+   * while the closing message was on its way, which has gone out since: on resume the wrap-up is next.
+   */
+  | {
+      readonly kind: 'paused';
+      readonly remainingMs: number;
+      readonly warningsSent: number;
+      readonly closingDone?: boolean;
+    }
   /** The deadline passed and the closing message (if any) is done: the wrap-up is next. */
   | { readonly kind: 'expired' }
   /**
@@ -40,6 +48,8 @@ export interface HeldCountdown {
   readonly warningsSent: number;
   /** The agent had paused it (or paused it during the transfer): a failed transfer leaves it paused. */
   readonly pausedByAgent: boolean;
+  /** The closing message went out as the transfer began: if it fails, the wrap-up is next (paused: on resume). */
+  readonly closingDone?: boolean;
 }
 
 /** The kinds of {@link TimerPhaseState}. */
@@ -305,10 +315,18 @@ export function onWarningSent(timer: ConversationTimer, cycle: number, warningIn
   });
 }
 
-/** The closing message of `cycle` went out (or was given up on): the countdown is over and the wrap-up is next. */
+/**
+ * The closing message of `cycle` went out (or was given up on): the countdown is over and the wrap-up is next. A pause
+ * or a transfer that began while it was on its way holds the wrap-up, not the message: the customer has been told, so
+ * when the countdown runs again the wrap-up follows and the message is never sent twice.
+ */
 export function onClosingDone(timer: ConversationTimer, cycle: number): ConversationTimer {
-  if (cycle !== timer.cycle || timer.phase.kind !== 'counting') return timer;
-  return { ...timer, phase: { kind: 'expired' } };
+  const { phase } = timer;
+  if (cycle !== timer.cycle) return timer;
+  if (phase.kind === 'counting') return { ...timer, phase: { kind: 'expired' } };
+  if (phase.kind === 'paused') return { ...timer, phase: { ...phase, closingDone: true } };
+  if (phase.kind !== 'transferPending' || phase.held === null) return timer;
+  return { ...timer, phase: { ...phase, held: { ...phase.held, closingDone: true } } };
 }
 
 /** The wrap-up for `cycle` was asked of Flex: no warning or second wrap-up is planned while it is pending. */
@@ -372,10 +390,9 @@ export function restoredTimer(timer: ConversationTimer): ConversationTimer {
 /** The countdown a pending transfer holds, as the phase it would be in at `at`. */
 function heldPhaseAt(held: HeldCountdown | null, at: number): TimerPhaseState {
   if (held === null) return { kind: 'waiting' };
-  const { remainingMs, warningsSent } = held;
-  return held.pausedByAgent
-    ? { kind: 'paused', remainingMs, warningsSent }
-    : { kind: 'counting', deadlineAt: at + remainingMs, warningsSent };
+  const { remainingMs, warningsSent, closingDone } = held;
+  if (held.pausedByAgent) return { kind: 'paused', remainingMs, warningsSent, ...(closingDone ? { closingDone } : {}) };
+  return closingDone ? { kind: 'expired' } : { kind: 'counting', deadlineAt: at + remainingMs, warningsSent };
 }
 
 /** What a transfer starting at `at` holds of `phase`; undefined for phases a transfer does not hold. */
@@ -389,8 +406,10 @@ function holdOf(phase: TimerPhaseState, at: number): HeldCountdown | null | unde
         warningsSent: phase.warningsSent,
         pausedByAgent: false,
       };
-    case 'paused':
-      return { remainingMs: phase.remainingMs, warningsSent: phase.warningsSent, pausedByAgent: true };
+    case 'paused': {
+      const { remainingMs, warningsSent, closingDone } = phase;
+      return { remainingMs, warningsSent, pausedByAgent: true, ...(closingDone ? { closingDone } : {}) };
+    }
     default:
       return undefined;
   }

@@ -88,6 +88,20 @@ function timersInEveryPhase(): ConversationTimer[] {
       reservationSid: 'WR12',
       phase: { kind: 'transferPending', held: { remainingMs: 9_999, warningsSent: 1, pausedByAgent: true } },
     }),
+    // The closing message went out after a pause, or as a transfer began: the wrap-up is next when it counts again.
+    timer({
+      conversationSid: 'CH13',
+      reservationSid: 'WR13',
+      phase: { kind: 'paused', remainingMs: 0, warningsSent: 1, closingDone: true },
+    }),
+    timer({
+      conversationSid: 'CH14',
+      reservationSid: 'WR14',
+      phase: {
+        kind: 'transferPending',
+        held: { remainingMs: 0, warningsSent: 1, pausedByAgent: false, closingDone: true },
+      },
+    }),
   ];
 }
 

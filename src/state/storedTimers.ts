@@ -26,10 +26,17 @@ const phaseShape = byKind<TimerPhaseState>({
   expired: bare('expired'),
   done: bare('done'),
   counting: objectOf({ kind: oneOf('counting'), deadlineAt: time, warningsSent: count }),
-  paused: objectOf({ kind: oneOf('paused'), remainingMs: time, warningsSent: count }),
+  paused: objectOf({ kind: oneOf('paused'), remainingMs: time, warningsSent: count, closingDone: optional(flag) }),
   transferPending: objectOf({
     kind: oneOf('transferPending'),
-    held: orNull(objectOf<HeldCountdown>({ remainingMs: time, warningsSent: count, pausedByAgent: flag })),
+    held: orNull(
+      objectOf<HeldCountdown>({
+        remainingMs: time,
+        warningsSent: count,
+        pausedByAgent: flag,
+        closingDone: optional(flag),
+      }),
+    ),
   }),
   wrappingUp: objectOf({ kind: oneOf('wrappingUp'), heldMessage: orNull(moment) }),
 });
