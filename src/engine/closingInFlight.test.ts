@@ -24,7 +24,7 @@ function holdFirstClosingMessage(harness: Harness): () => void {
 const closingMessages = (harness: Harness): number =>
   harness.effects.sent.filter((sent) => sent.marker?.kind === 'closing').length;
 
-describe('engine: a pause that lands while the closing message is on its way', () => {
+describe('engine: a pause or a transfer that lands while the closing message is on its way', () => {
   it('keeps the chat paused, and on resume wraps it up without telling the customer twice', async () => {
     const harness = startHarness({ customerInactivity: WITH_CLOSING });
     const arrive = holdFirstClosingMessage(harness);
@@ -36,6 +36,20 @@ describe('engine: a pause that lands while the closing message is on its way', (
     await harness.advance(60_000);
     expect(harness.effects.wrapups).toEqual([]);
     harness.runtime.submit({ kind: 'resume', conversationSid: 'CH1' });
+    await harness.advance(2_000);
+    expect(closingMessages(harness)).toBe(1);
+    expect(harness.effects.wrapups).toEqual(['WR1']);
+  });
+
+  it('a transfer listed meanwhile that then fails leads to the wrap-up, not a second closing message', async () => {
+    const harness = startHarness({ customerInactivity: WITH_CLOSING });
+    const arrive = holdFirstClosingMessage(harness);
+    await harness.advanceTo(T0 + 35_000);
+    harness.transfers.set('CH1', 'pending');
+    arrive();
+    await harness.advance(10_000);
+    expect(harness.effects.wrapups).toEqual([]);
+    harness.transfers.set('CH1', 'failed');
     await harness.advance(2_000);
     expect(closingMessages(harness)).toBe(1);
     expect(harness.effects.wrapups).toEqual(['WR1']);
