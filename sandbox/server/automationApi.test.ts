@@ -18,6 +18,7 @@ type Transcript = Array<{
 }>;
 
 const INITIAL_CONFIG = { timer_sec: 120, warning_sec: 30 };
+const BAD_QUEUE_WAIT = '"queueWaitSec" must be a number of seconds from 0 to 86400, got';
 
 let sandbox: TestSandbox;
 beforeAll(async () => {
@@ -90,6 +91,28 @@ describe('sandbox/server automation API', () => {
       expect(configuration.body.taskrouter_target_taskqueue_sid).toBe(everyone.queueSid);
     });
 
+    it('creates the task queueWaitSec before its reservation, as a chat that waited in the queue', async () => {
+      const reservationOf = async (taskSid: string): Promise<ReservationDto> => {
+        const { reservations } = (await api<WorkerView>('GET', '/sandbox/internal/worker')).body;
+        const reservation = reservations.find((each) => each.task.sid === taskSid);
+        if (reservation === undefined) throw new Error(`no reservation for ${taskSid}`);
+        return reservation;
+      };
+      const before = Date.now();
+      const waited = await reservationOf((await create({ channelType: 'web', queueWaitSec: 60 })).taskSid);
+      const after = Date.now();
+      const offeredAt = Date.parse(waited.dateCreated);
+      expect(offeredAt).toBeGreaterThanOrEqual(before);
+      expect(offeredAt).toBeLessThanOrEqual(after);
+      expect(Date.parse(waited.task.dateCreated)).toBe(offeredAt - 60_000);
+      expect(waited.task.age).toBeGreaterThanOrEqual(60);
+      expect(waited.task.age).toBeLessThan(62);
+      // Without queueWaitSec the task and its reservation are created together.
+      const straight = await reservationOf((await create({ channelType: 'sms', autoAccept: false })).taskSid);
+      expect(straight.task.dateCreated).toBe(straight.dateCreated);
+      expect(straight.task.age).toBeLessThan(2);
+    });
+
     it('leaves the task pending when autoAccept is false', async () => {
       const { taskSid } = await create({ channelType: 'web', autoAccept: false, customerName: 'Ann' });
       expect((await api<{ status: string }>('GET', `/sandbox/tasks/${taskSid}`)).body.status).toBe('pending');
@@ -104,6 +127,10 @@ describe('sandbox/server automation API', () => {
       [{ channelType: 'web', queueName: '  ' }, '"queueName" must be a non-empty string, got "  "'],
       [{ channelType: 'web', queueName: null }, '"queueName" must be a non-empty string, got null'],
       [{ channelType: 'web', queueName: ['Billing'] }, '"queueName" must be a non-empty string, got an array'],
+      [{ channelType: 'web', queueWaitSec: -1 }, `${BAD_QUEUE_WAIT} -1`],
+      [{ channelType: 'web', queueWaitSec: '60' }, `${BAD_QUEUE_WAIT} "60"`],
+      [{ channelType: 'web', queueWaitSec: null }, `${BAD_QUEUE_WAIT} null`],
+      [{ channelType: 'web', queueWaitSec: 86_401 }, `${BAD_QUEUE_WAIT} 86401`],
       [{ channelType: 'web', channeltype: 'sms' }, 'unknown field "channeltype"'],
       [[1], 'body must be a JSON object, got an array'],
       ['{not json', 'body must be JSON'],

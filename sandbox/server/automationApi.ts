@@ -5,11 +5,13 @@ import {
   optionalMilliseconds,
   optionalObject,
   optionalIsoTime,
+  optionalSeconds,
   optionalString,
   rejectUnknownFields,
   requiredEnum,
   requiredString,
 } from './bodyFields';
+import { TASK_TIMEOUT_SEC } from './dtos';
 import { SandboxError } from './errors';
 import type { EventHub } from './events';
 import type { Fault } from './faults';
@@ -81,12 +83,14 @@ export function automationRoutes(deps: AutomationDeps): Route[] {
 
 async function createConversation(world: World, { req, res }: RouteContext): Promise<void> {
   const body = asObject(await readJson(req));
-  rejectUnknownFields(body, ['channelType', 'customerName', 'autoAccept', 'queueName']);
+  rejectUnknownFields(body, ['channelType', 'customerName', 'autoAccept', 'queueName', 'queueWaitSec']);
   const channelType = requiredEnum(body, 'channelType', CHANNEL_TYPES);
   const customerName = optionalString(body, 'customerName');
   const autoAccept = optionalBoolean(body, 'autoAccept') ?? true;
   const queueName = optionalString(body, 'queueName');
-  sendJson(res, 201, world.createConversation({ channelType, customerName, autoAccept, queueName }));
+  // A task that waited longer than its timeout would have been canceled, not offered.
+  const queueWaitSec = optionalSeconds(body, 'queueWaitSec', TASK_TIMEOUT_SEC);
+  sendJson(res, 201, world.createConversation({ channelType, customerName, autoAccept, queueName, queueWaitSec }));
 }
 
 /** 201: a cold transfer to a queue (`{"to":"queue"}`, optional `queueName`, default `Everyone`) is pending. */

@@ -68,6 +68,14 @@ export function optionalMilliseconds(body: JsonObject, field: string, max: numbe
   );
 }
 
+/** A field that, when present, must be a number of seconds (fractions allowed) from 0 to `max`. */
+export function optionalSeconds(body: JsonObject, field: string, max: number): number | undefined {
+  const value = body[field];
+  if (value === undefined) return undefined;
+  if (typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= max) return value;
+  throw new SandboxError(400, `"${field}" must be a number of seconds from 0 to ${max}, got ${describeJson(value)}`);
+}
+
 /** A field that, when present, must be an ISO-8601 date and time (`2024-05-01T12:00:00Z`); epoch ms. */
 export function optionalIsoTime(body: JsonObject, field: string): number | undefined {
   const value = body[field];

@@ -18,7 +18,7 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 /** How long a pending reservation would wait for the agent (TaskRouter's default, seconds). */
 const RESERVATION_TIMEOUT_SEC = 120;
 /** How long a task may live (TaskRouter's default, seconds). */
-const TASK_TIMEOUT_SEC = 86_400;
+export const TASK_TIMEOUT_SEC = 86_400;
 
 /** The wire shape of a participant. */
 export function toParticipantDto(participant: ParticipantRecord): ParticipantDto {

@@ -13,18 +13,20 @@ export class TaskStore {
 
   /**
    * A new task (WT...) for `conversationSid`, routed to queue `queueName` and offered to the agent with a pending
-   * reservation (WR...).
+   * reservation (WR...). The task was created `queueWaitMs` before its reservation: how long the customer waited in
+   * the queue, as TaskRouter's task `dateCreated` and `age` show while the reservation's `dateCreated` is the offer.
    */
-  create(conversationSid: string, attributes: Record<string, unknown>, queueName: string): TaskRecord {
-    const createdAt = this.now();
-    const reservation = { sid: newSid('WR'), createdAt, updatedAt: createdAt, status: 'pending' as const };
+  create(conversationSid: string, attributes: Record<string, unknown>, queueName: string, queueWaitMs = 0): TaskRecord {
+    const offeredAt = this.now();
+    const reservation = { sid: newSid('WR'), createdAt: offeredAt, updatedAt: offeredAt, status: 'pending' as const };
     const task: TaskRecord = {
       sid: newSid('WT'),
       conversationSid,
       attributes,
       queueName,
-      createdAt,
-      updatedAt: createdAt,
+      createdAt: offeredAt - queueWaitMs,
+      // Reserving the task changes its assignment status: its last update is the offer.
+      updatedAt: offeredAt,
       reservation,
     };
     this.bySid.set(task.sid, task);

@@ -52,6 +52,8 @@ export interface NewConversation {
   readonly autoAccept: boolean;
   /** The TaskRouter queue the task is routed through (friendly name); the account's `Everyone` when not given. */
   readonly queueName?: string;
+  /** Seconds the task waited in the queue before its reservation (created now) was offered; 0 when not given. */
+  readonly queueWaitSec?: number;
 }
 
 /** A message as the automation API lists it: who wrote it, by role. */
@@ -143,7 +145,8 @@ export class World {
       attributes: { friendlyName: customer.name },
     });
     const queueName = spec.queueName ?? SANDBOX_ACCOUNT.queueName;
-    const task = this.tasks.create(conversation.sid, taskAttributes(conversation, customer), queueName);
+    const queueWaitMs = Math.round((spec.queueWaitSec ?? 0) * 1_000);
+    const task = this.tasks.create(conversation.sid, taskAttributes(conversation, customer), queueName, queueWaitMs);
     this.push({ type: 'reservationCreated', reservation: toReservationDto(task, this.now()) }, AGENT_ONLY);
     if (spec.autoAccept) this.applyReservationAction(task, 'accept');
     return { conversationSid: conversation.sid, taskSid: task.sid };
