@@ -1,5 +1,5 @@
 import type { TaskLike } from './messagingTask';
-import { messagingTaskFacts } from './messagingTask';
+import { messagingTaskFacts, snapshotServerTime } from './messagingTask';
 
 /** A task as Flex holds it; `attributes` replaces the whole attribute object. */
 function task(attributes: unknown, taskChannelUniqueName = 'chat'): TaskLike {
@@ -89,5 +89,47 @@ describe('tasks/messagingTask', () => {
 
   it('has no interaction channel on tasks without flexInteractionChannelSid', () => {
     expect(messagingTaskFacts(task({ conversationSid: 'CH1' }))?.interactionChannelSid).toBeUndefined();
+  });
+
+  describe('snapshotServerTime', () => {
+    const T0 = 1_700_000_000_000;
+
+    /** A Flex task as Flex UI 2 builds it: its dates are the reservation's, its age and `sourceObject.task` the task's. */
+    function snapshot(reservation: unknown, reservedAt = T0 - 5_000, age = 95): TaskLike {
+      return { ...task({ conversationSid: 'CH1' }), dateCreated: new Date(reservedAt), age, sourceObject: reservation };
+    }
+
+    it("is the TaskRouter task's own creation plus its age: a queue wait before the reservation is not counted", () => {
+      // Created at T0 - 90 s, reserved at T0 - 5 s, sent at T0 + 5 s: the reservation's date plus age would say T0 + 90 s.
+      const reservation = { dateCreated: new Date(T0 - 5_000), task: { dateCreated: new Date(T0 - 90_000), age: 95 } };
+      expect(snapshotServerTime(snapshot(reservation))).toBe(T0 + 5_000);
+    });
+
+    it('is the same as before for a task reserved the moment it was created', () => {
+      const reservation = { dateCreated: new Date(T0), task: { dateCreated: new Date(T0), age: 3 } };
+      expect(snapshotServerTime(snapshot(reservation, T0, 3))).toBe(T0 + 3_000);
+    });
+
+    it.each<[string, unknown]>([
+      ['no sourceObject', undefined],
+      ['a null sourceObject', null],
+      ['a reservation without its task', { dateCreated: new Date(T0) }],
+      ['a task without a creation time', { task: { age: 3 } }],
+      ['a task without an age', { task: { dateCreated: new Date(T0) } }],
+    ])('is null (no bound) for a snapshot with %s', (_case, reservation) => {
+      expect(snapshotServerTime(snapshot(reservation))).toBeNull();
+    });
+
+    it.each<[string, unknown]>([
+      ['a string creation time', { task: { dateCreated: '2023-11-14T22:13:20Z', age: 3 } }],
+      ['an epoch creation time', { task: { dateCreated: T0, age: 3 } }],
+      ['an invalid date', { task: { dateCreated: new Date(Number.NaN), age: 3 } }],
+      ['a string age', { task: { dateCreated: new Date(T0), age: '3' } }],
+      ['an infinite age', { task: { dateCreated: new Date(T0), age: Number.POSITIVE_INFINITY } }],
+      ['a task that is an array', { task: [new Date(T0), 3] }],
+      ['a sourceObject that is a string', 'WR1'],
+    ])('is null (no bound) for %s', (_case, reservation) => {
+      expect(snapshotServerTime(snapshot(reservation))).toBeNull();
+    });
   });
 });

@@ -3,20 +3,33 @@ import type { ITask } from '@twilio/flex-ui';
 import { isRecord } from '../core/isRecord';
 import { conversationSidOf } from './taskConversation';
 
-/** The fields of a Flex task the plugin reads. */
+/**
+ * The fields of a Flex task the plugin reads. In Flex UI 2's task, `dateCreated` and `dateUpdated` are its
+ * reservation's, `age` is its TaskRouter task's, and `sourceObject` is the twilio-taskrouter Reservation.
+ */
 export type TaskLike = Pick<ITask, 'sid' | 'taskSid' | 'status' | 'attributes' | 'taskChannelUniqueName'> &
-  Partial<Pick<ITask, 'dateUpdated' | 'dateCreated' | 'age' | 'queueName'>>;
+  Partial<Pick<ITask, 'dateUpdated' | 'dateCreated' | 'age' | 'queueName'>> & {
+    /** Typed `any` by Flex: read as unknown, through checks, so nothing untyped leaks past this boundary. */
+    readonly sourceObject?: unknown;
+  };
 
 /**
- * Twilio's time when this task snapshot was taken (`dateCreated` plus the server-computed `age`, whole seconds), or
- * null when the snapshot lacks either. Each snapshot Flex hands over was taken moments before, at page load or with
- * the event that carries it, so it tells how far this PC's clock is from Twilio's.
+ * Twilio's time when this task snapshot was taken: the TaskRouter task's own `dateCreated` plus the `age` TaskRouter
+ * computed when it sent the task (whole seconds). Each snapshot Flex hands over was taken moments before, at page load
+ * or with the event that carries it, so it tells how far this PC's clock is from Twilio's.
+ *
+ * Both are read from the reservation's task (`sourceObject.task`): Flex's own `dateCreated` is the reservation's,
+ * while its `age` is the task's, so their sum would run ahead of Twilio by the chat's queue wait. Null when the
+ * snapshot does not carry the task's creation time and age (other task kinds, stripped-down hosts): no bound at all
+ * is safer than a bound that could make a chat close early.
  */
 export function snapshotServerTime(task: TaskLike): number | null {
-  const created = task.dateCreated?.getTime();
-  const age = task.age;
-  if (created === undefined || !Number.isFinite(created) || typeof age !== 'number' || !Number.isFinite(age))
-    return null;
+  // Flex types `sourceObject` as any; it is the twilio-taskrouter Reservation, whose `task` is the SDK's Task.
+  const reservation = task.sourceObject;
+  const sdkTask = isRecord(reservation) && isRecord(reservation.task) ? reservation.task : {};
+  const { dateCreated, age } = sdkTask;
+  const created = dateCreated instanceof Date ? dateCreated.getTime() : NaN;
+  if (!Number.isFinite(created) || typeof age !== 'number' || !Number.isFinite(age)) return null;
   return created + age * 1_000;
 }
 

@@ -1,5 +1,6 @@
 import { combineReducers, createStore } from 'redux';
 
+import { isRecord } from '../../core/isRecord';
 import type { MessageFacts } from '../../core/messageAuthor';
 import type { MessagingTaskFacts, TaskLike } from '../../tasks/messagingTask';
 import type { ConversationGateway, TaskGateway } from '../../engine/ports';
@@ -41,9 +42,25 @@ export function fakeTask(
 }
 
 /**
+ * Overrides for {@link fakeTask}: its TaskRouter task was created at `createdAt` (Twilio's time) and waited in the
+ * queue until its reservation was created, given as Flex's task carries it (`sourceObject.task.dateCreated`).
+ */
+export function queuedSince(createdAt: number): Pick<TaskLike, 'sourceObject'> {
+  return { sourceObject: { task: { dateCreated: new Date(createdAt) } } };
+}
+
+/** When the TaskRouter task of `task` was created: as {@link queuedSince} gave it, else with its reservation. */
+function taskCreatedAt(task: TaskLike, reservedAt: number): number {
+  const given = isRecord(task.sourceObject) && isRecord(task.sourceObject.task) ? task.sourceObject.task : {};
+  return given.dateCreated instanceof Date ? given.dateCreated.getTime() : reservedAt;
+}
+
+/**
  * The worker's tasks: change them with `set`, which also emits the change like Flex's task events. Each snapshot
- * handed out carries `dateCreated` and the `age` Twilio computes when it sends the task, as Flex's tasks do (a task
- * given without `dateCreated` was created when first held).
+ * handed out is shaped like Flex UI 2's task: `dateCreated`/`dateUpdated` are the reservation's (a task given without
+ * `dateCreated` was reserved when first held), `age` is the TaskRouter task's as Twilio computes it when it sends the
+ * task, and `sourceObject` is the reservation, whose `.task` has the task's own `dateCreated` and `age`. The task is
+ * created with its reservation, unless given {@link queuedSince}.
  */
 export class FakeTasks implements TaskGateway {
   readonly tasks = new Map<string, TaskLike>();
@@ -63,8 +80,12 @@ export class FakeTasks implements TaskGateway {
   }
 
   private snapshot(task: TaskLike): TaskLike {
-    const created = task.dateCreated?.getTime() ?? this.serverNow();
-    return { ...task, age: Math.max(0, Math.floor((this.serverNow() - created) / 1_000)) };
+    const reservedAt = task.dateCreated?.getTime() ?? this.serverNow();
+    const createdAt = taskCreatedAt(task, reservedAt);
+    const age = Math.max(0, Math.floor((this.serverNow() - createdAt) / 1_000));
+    const sdkTask = { sid: task.taskSid, dateCreated: new Date(createdAt), age };
+    const reservation = { sid: task.sid, dateCreated: task.dateCreated, dateUpdated: task.dateUpdated, task: sdkTask };
+    return { ...task, age, sourceObject: reservation };
   }
 
   set(task: TaskLike): void {
