@@ -109,18 +109,12 @@ describe('browser: what an agent meets on an ordinary day (sandbox)', () => {
       const task = [...manager.store.getState().flex.worker.tasks.values()].find((each) => each.taskSid === taskSid);
       await task?.setAttributes({ ...task.attributes, conversations: { outcome: 'Resolved' } });
     }, resolved.taskSid);
-    for (const { taskSid } of [plain, resolved]) {
-      await api().waitFor(
-        () => api().task(taskSid),
-        (task) => task.status === 'wrapping',
-        20_000,
-      );
-    }
-    expect(await api().taskAttributes(plain.taskSid)).toMatchObject({
+    for (const { taskSid } of [plain, resolved]) await api().waitForStatus(taskSid, 'wrapping', 20_000);
+    expect(await api().outcomeAttributes(plain.taskSid)).toMatchObject({
       conversations: { outcome: 'Customer inactive' },
       inactivity: { reason: 'customer_inactive' },
     });
-    expect(await api().taskAttributes(resolved.taskSid)).toMatchObject({
+    expect(await api().outcomeAttributes(resolved.taskSid)).toMatchObject({
       conversations: { outcome: 'Resolved' },
       inactivity: { reason: 'customer_inactive' },
     });

@@ -33,7 +33,7 @@ describe('browser: the plugin inside the real Flex UI (sandbox)', () => {
       expect.stringMatching(/^Still there\? This chat closes in [1-4] seconds?\.$/),
     ]);
     // Why the chat ended is left in the task for reporting, beside the attributes the task was created with.
-    expect(await api().taskAttributes(taskSid)).toMatchObject({
+    expect(await api().outcomeAttributes(taskSid)).toMatchObject({
       conversationSid,
       inactivity: { reason: 'customer_inactive', warnings_sent: 1, timer_sec: 8 },
     });

@@ -27,8 +27,8 @@ describe('browser: per-queue settings and WhatsApp 24-hour window (sandbox)', ()
     expect((await api().waitForStatus(billing.taskSid, 'wrapping', 15_000)).status).toBe('wrapping');
     expect(Date.now() - createdAt).toBeGreaterThan(11_000);
     // Each wrap-up records the timer it ran under.
-    expect(await api().taskAttributes(sales.taskSid)).toMatchObject({ inactivity: { timer_sec: 6 } });
-    expect(await api().taskAttributes(billing.taskSid)).toMatchObject({ inactivity: { timer_sec: 12 } });
+    expect(await api().outcomeAttributes(sales.taskSid)).toMatchObject({ inactivity: { timer_sec: 6 } });
+    expect(await api().outcomeAttributes(billing.taskSid)).toMatchObject({ inactivity: { timer_sec: 12 } });
     expect(agent.pageErrors).toEqual([]);
   });
 
@@ -50,7 +50,7 @@ describe('browser: per-queue settings and WhatsApp 24-hour window (sandbox)', ()
     expect((await api().waitForStatus(late.taskSid, 'wrapping', 25_000)).status).toBe('wrapping');
     expect(Date.now() - acceptedAt).toBeGreaterThan(12_000);
     expect(await api().pluginMessages(late.conversationSid)).toEqual([]);
-    expect(await api().taskAttributes(late.taskSid)).toMatchObject({
+    expect(await api().outcomeAttributes(late.taskSid)).toMatchObject({
       inactivity: { reason: 'customer_inactive', warnings_sent: 0 },
     });
     // The same chat inside the window gets both messages.

@@ -97,6 +97,19 @@ export class SandboxApi {
     return (await this.task(taskSid)).attributes;
   }
 
+  /**
+   * The task's attributes once the plugin has recorded its inactivity outcome there, which it does right after the
+   * task moved to wrap-up (so a test that saw `wrapping` waits a moment more for it).
+   */
+  async outcomeAttributes(taskSid: string, timeoutMs = 10_000): Promise<Record<string, unknown>> {
+    const task = await this.waitFor(
+      () => this.task(taskSid),
+      (each) => 'inactivity' in each.attributes,
+      timeoutMs,
+    );
+    return task.attributes;
+  }
+
   setConfig(customerInactivity: unknown): Promise<unknown> {
     return this.call('PUT', '/sandbox/config', { customerInactivity });
   }
