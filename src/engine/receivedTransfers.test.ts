@@ -111,13 +111,33 @@ describe('engine: a hold an earlier build put on a chat routed back', () => {
     await first.advanceTo(T0 + 100_000);
     expect(first.timer()).toMatchObject({ reservationSid: 'WR2', phase: { kind: 'transferPending' } });
     first.stop();
-    // The page loads again; Flex lists the transfer with the date Twilio gave it, before the new reservation.
-    first.transfers.set('CH1', 'pending', T0 + 5_000);
+    // The page loads again, and Flex loads the chat's list anew: the transfer with the date Twilio gave it, before
+    // the new reservation.
     const second = startHarness({ customerInactivity: CONFIG, previous: first });
+    second.transfers.set('CH1', 'pending', T0 + 5_000);
     await second.advanceTo(T0 + 134_000);
     expect(second.timer()).toMatchObject({ reservationSid: 'WR2', phase: { kind: 'counting' } });
     expect(second.effects.wrapups).toEqual([]);
     await second.advanceTo(T0 + 135_000);
     expect(second.effects.wrapups).toEqual(['WR2']);
+  });
+});
+
+describe("engine: another tab takes over while this agent's transfer of a received chat is pending", () => {
+  it("keeps holding: the new tab's list, loaded long before, shows only the transfer that brought the chat", async () => {
+    const tab1 = startHarness({ customerInactivity: CONFIG, tasks: [fakeTask(1, { status: 'pending' })] });
+    const tab2 = startHarness({ customerInactivity: CONFIG, previous: tab1, leader: false });
+    tab1.transfers.set('CH1', 'completed', T0 - 30_000); // both tabs loaded it with the chat
+    tab1.tasks.set(fakeTask(1));
+    await tab1.advanceTo(T0 + 10_000);
+    tab1.transfers.set('CH1', 'pending', T0 + 10_000); // tab 1's Flex lists its own transfer anew
+    await tab1.advanceTo(T0 + 20_000);
+    expect(tab1.timer()?.phase.kind).toBe('transferPending');
+    tab1.stop();
+    tab2.transfers.set('CH1', 'completed', T0 - 30_000); // what tab 2's Flex still lists
+    tab2.leadership.set(true);
+    await tab2.advanceTo(T0 + 120_000);
+    expect(tab2.effects.wrapups).toEqual([]);
+    expect(tab2.timer()?.phase.kind).toBe('transferPending');
   });
 });

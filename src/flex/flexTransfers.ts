@@ -23,10 +23,10 @@ interface Watch {
 }
 
 /**
- * The status `list` tells the reservation created at `reservationCreatedAt`, or `unknown`. An empty list says nothing
- * until Flex has loaded it: Flex creates the conversation's state with an empty list and replaces it with the loaded
- * one, so only a non-empty array, or an array following an array, is a loaded answer. A loaded list whose transfers
- * all predate the reservation tells 'none', which ends a hold restored from an earlier page.
+ * The status `list` tells the reservation created at `reservationCreatedAt`, or `unknown`. 'none' counts only from a
+ * list Flex replaced while it was watched: Flex creates the conversation's state with an empty list and replaces it
+ * with the loaded one, and a list loaded long before (another tab that did not start the transfer never reloads it)
+ * may lack a transfer under way; ending a hold on it would wrap the chat up mid-transfer and drop the customer.
  */
 function statusAfter(
   previous: unknown,
@@ -34,8 +34,7 @@ function statusAfter(
   reservationCreatedAt: number | undefined,
 ): TransferStatus | 'unknown' {
   const status = transferStatusOf(list, reservationCreatedAt);
-  const loaded = Array.isArray(list) && (list.length > 0 || Array.isArray(previous));
-  return status === 'none' && !loaded ? 'unknown' : status;
+  return status === 'none' && !(Array.isArray(previous) && Array.isArray(list)) ? 'unknown' : status;
 }
 
 /**

@@ -34,8 +34,9 @@ export class FakeTransfers implements TransferGateway {
     const watcher: Watcher = { reservationCreatedAt, onStatus, status: 'none' };
     watcher.status = this.statusFor(conversationSid, watcher);
     watchers.add(watcher);
-    // As the Flex gateway: a listed transfer is an answer, 'none' when none is this reservation's.
-    if (this.newest.has(conversationSid)) onStatus(watcher.status);
+    // As the Flex gateway: a list already there tells of a transfer of this reservation, but its 'none' is no answer
+    // (another tab's list may predate a transfer under way); 'none' counts once Flex lists anew (`set`).
+    if (this.newest.has(conversationSid) && watcher.status !== 'none') onStatus(watcher.status);
     return () => {
       watchers.delete(watcher);
       // Nothing is kept for a conversation nobody follows any more (the leak bench weighs the fakes too).
