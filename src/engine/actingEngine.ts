@@ -189,9 +189,10 @@ export function startActingEngine(deps: ActingEngineDeps): ActingEngine {
     return stalled;
   };
 
+  let stopped = false;
   const act = (now: number): void => {
     const stalled = stalledBefore(now);
-    if (!connected || !isActing()) return;
+    if (stopped || !connected || !isActing()) return;
     if (stalled) {
       // The first tick after waking can come before the Conversations client notices its dead socket: a reply sent
       // meanwhile would be missed and the chat closed on it.
@@ -256,6 +257,8 @@ export function startActingEngine(deps: ActingEngineDeps): ActingEngine {
     whenIdle: () => reconciliation.whenIdle(),
     whenStartupAttached: () => startupAttached,
     stop() {
+      // The check a stall deferred until the histories are read may come later: a stopped engine does nothing.
+      stopped = true;
       allStartupAttached();
       stopScheduling();
       stopWriter();
