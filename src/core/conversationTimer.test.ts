@@ -305,7 +305,12 @@ describe('core/conversationTimer', () => {
       const paused = onPaused(trackedTimer(), 35_000);
       const closed = onClosingDone(paused, 1);
       expect(closed.phase).toEqual({ kind: 'paused', remainingMs: 0, warningsSent: 0, closingDone: true });
-      expect(onExtended(closed, 40_000, 300_000).phase).toMatchObject({ kind: 'paused', closingDone: true });
+      // More time, asked for after that, reopens the countdown: the closing message is due again at its new end.
+      expect(onExtended(closed, 40_000, 300_000).phase).toEqual({
+        kind: 'paused',
+        remainingMs: 300_000,
+        warningsSent: 0,
+      });
       expect(onResumed(closed, 90_000).phase).toEqual(EXPIRED);
       const replied = onCustomerMessage(closed, { at: 50_000 });
       expect(replied.cycle).toBe(2);

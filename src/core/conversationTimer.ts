@@ -299,7 +299,11 @@ export function onExtended(timer: ConversationTimer, now: number, byMs: number):
     if (phase.kind === 'counting') {
       return { ...live, phase: { ...phase, deadlineAt: Math.max(phase.deadlineAt, now) + byMs } };
     }
-    if (phase.kind === 'paused') return { ...live, phase: { ...phase, remainingMs: phase.remainingMs + byMs } };
+    if (phase.kind === 'paused') {
+      // More time reopens a countdown whose closing message went out during the pause: the agent asked for it.
+      const { remainingMs, warningsSent } = phase;
+      return { ...live, phase: { kind: 'paused', remainingMs: remainingMs + byMs, warningsSent } };
+    }
     return live;
   });
 }

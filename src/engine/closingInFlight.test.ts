@@ -54,4 +54,19 @@ describe('engine: a pause or a transfer that lands while the closing message is 
     expect(closingMessages(harness)).toBe(1);
     expect(harness.effects.wrapups).toEqual(['WR1']);
   });
+
+  it('keeps the more time the agent gives after such a pause: resuming counts it down, no wrap-up at once', async () => {
+    const harness = startHarness({ customerInactivity: { ...WITH_CLOSING, extend_sec: 300 } });
+    const arrive = holdFirstClosingMessage(harness);
+    await harness.advanceTo(T0 + 35_000);
+    harness.runtime.submit({ kind: 'pause', conversationSid: 'CH1' });
+    arrive();
+    await flushPromises();
+    harness.runtime.submit({ kind: 'extend', conversationSid: 'CH1' });
+    harness.runtime.submit({ kind: 'resume', conversationSid: 'CH1' });
+    await harness.advance(299_000);
+    expect(harness.effects.wrapups).toEqual([]);
+    await harness.advance(2_000);
+    expect(harness.effects.wrapups).toEqual(['WR1']);
+  });
 });
