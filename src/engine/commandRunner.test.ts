@@ -61,7 +61,7 @@ class ScriptedEffects implements CommandEffects {
     return 'sent';
   }
 
-  wrapupTask(reservationSid: string): Promise<void> {
+  wrapupTask(reservationSid: string, _recordOutcome?: () => Promise<void>): Promise<void> {
     this.wrapups.push(reservationSid);
     return this.next();
   }
@@ -376,6 +376,17 @@ describe('engine/commandRunner', () => {
       expect(dispatched).toContainEqual(inactivityEvents.wrapupConfirmed(wrapUp()));
       expect(effects.recorded).toHaveLength(1);
       expect(warnings.filter((warning) => warning.includes('could not record'))).toHaveLength(1);
+    });
+
+    it('records the outcome once when Flex wrote it already, before another plugin completed the task', async () => {
+      const { run, effects } = setup();
+      const wrapupTask = effects.wrapupTask.bind(effects);
+      effects.wrapupTask = async (reservationSid: string, recordOutcome: () => Promise<void>) => {
+        await wrapupTask(reservationSid);
+        await recordOutcome(); // a beforeCompleteTask listener, while WrapupTask's after-listeners run
+      };
+      await run(wrapUp());
+      expect(effects.recorded).toHaveLength(1);
     });
 
     it('records nothing on a wrap-up that did not happen: refused, then retried and refused again', async () => {

@@ -30,8 +30,12 @@ export interface CommandEffects {
     body: string,
     attributes: Record<string, InactivityMarker>,
   ): Promise<'sent' | 'cancelled'>;
-  /** Invokes Flex's `WrapupTask`, which resolves even when the wrap-up silently failed. */
-  wrapupTask(reservationSid: string): Promise<void>;
+  /**
+   * Invokes Flex's `WrapupTask`, which resolves even when the wrap-up silently failed. `recordOutcome` (idempotent)
+   * is the runner's to call once the wrap-up is confirmed; the effect calls it sooner only if the task, in wrap-up
+   * already, is about to be completed before `WrapupTask` has resolved (another plugin completing it at once).
+   */
+  wrapupTask(reservationSid: string, recordOutcome: () => Promise<void>): Promise<void>;
   /** Whether the task really left the accepted state (wrapping, completed or gone). */
   hasLeftAcceptedState(reservationSid: string): boolean;
   /**
@@ -78,6 +82,16 @@ export interface CommandRunner {
   run(commands: readonly Command[]): void;
   /** Forgets pending retries of a conversation that is no longer tracked. */
   forget(conversationSid: string): void;
+}
+
+/** `run`, called at most once: later calls get the first call's promise. */
+function once(run: () => Promise<void>): () => Promise<void> {
+  let started: Promise<void> | undefined;
+  return () => {
+    // Not `??=`: the webpack 4 parser of `flex-plugin build` cannot read it.
+    if (started === undefined) started = run();
+    return started;
+  };
 }
 
 function commandKey(command: Command): string {
@@ -231,9 +245,10 @@ export function createCommandRunner({
   const wrapUp = async (command: WrapUpCommand, context: CommandContext, key: string): Promise<void> => {
     dispatch(inactivityEvents.wrapupRequested(command));
     let ours = true;
+    const record = once(() => recordOutcome(context));
     try {
       // WrapupTask rejects for a task no longer accepted: someone (the agent, another tab) got there first, fine.
-      await effects.wrapupTask(command.reservationSid).catch((error: unknown) => {
+      await effects.wrapupTask(command.reservationSid, record).catch((error: unknown) => {
         if (!effects.hasLeftAcceptedState(command.reservationSid)) throw error;
         ours = false;
       });
@@ -247,7 +262,7 @@ export function createCommandRunner({
     }
     done(key, inactivityEvents.wrapupConfirmed(command));
     notify({ kind: 'wrappedUp', task: context.task, timerMs: context.timer.policy.timerMs });
-    if (ours) await recordOutcome(context);
+    if (ours) await record();
   };
 
   /** Conversations whose agent has been told that the window closed: once per conversation is enough. */

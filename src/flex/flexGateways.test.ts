@@ -474,8 +474,65 @@ describe('flex/flexGateways', () => {
     });
 
     it('wraps up through WrapupTask with exactly { sid } (the reservation sid)', async () => {
-      await effects(fakeTask(1)).wrapupTask('WR1');
+      await effects(fakeTask(1)).wrapupTask('WR1', () => Promise.resolve());
       expect(invoked).toEqual([{ action: 'WrapupTask', payload: { sid: 'WR1' } }]);
+    });
+
+    describe('when another plugin completes the task as soon as it is in wrap-up', () => {
+      /** Flex's order: before-listeners awaited, the action, then after-listeners awaited before it resolves. */
+      function flexLikeActions(bodies: Record<string, (payload: unknown) => void>) {
+        const listeners = new Map<string, Array<(payload: unknown) => Promise<void> | void>>();
+        const actions = {
+          addListener(name: string, listener: (payload: unknown) => Promise<void> | void): void {
+            listeners.set(name, [...(listeners.get(name) ?? []), listener]);
+          },
+          async invokeAction(name: string, payload?: unknown): Promise<unknown> {
+            const run = async (phase: string): Promise<void> => {
+              for (const listener of listeners.get(`${phase}${name}`) ?? []) await listener(payload);
+            };
+            await run('before');
+            bodies[name]?.(payload);
+            await run('after');
+            return undefined;
+          },
+        };
+        return actions;
+      }
+
+      it('writes the outcome before CompleteTask takes the task away, once', async () => {
+        const { manager, tasksBySid } = fakeManager(fakeTask(1));
+        const task = tasksBySid.get('WR1') as FakeTask;
+        const written: string[] = [];
+        const actions = flexLikeActions({
+          WrapupTask: () => tasksBySid.set('WR1', { ...task, status: 'wrapping' }),
+          CompleteTask: () => tasksBySid.delete('WR1'),
+        });
+        actions.addListener('afterWrapupTask', () =>
+          actions.invokeAction('CompleteTask', { sid: 'WR1' }).then(() => undefined),
+        );
+        const gateway = flexCommandEffects(actions, flexTaskGateway(manager));
+        let writes = 0;
+        const record = (): Promise<void> => {
+          writes += 1;
+          written.push(tasksBySid.has('WR1') ? 'while held' : 'after the task was gone');
+          return Promise.resolve();
+        };
+        await gateway.wrapupTask('WR1', record);
+        expect(written).toEqual(['while held']);
+        expect(writes).toBe(1);
+      });
+
+      it('leaves a task still accepted alone: completing it is not the wrap-up the outcome is for', async () => {
+        const { manager, tasksBySid } = fakeManager(fakeTask(1));
+        const actions = flexLikeActions({ CompleteTask: () => tasksBySid.delete('WR1') });
+        actions.addListener('afterWrapupTask', () =>
+          actions.invokeAction('CompleteTask', { task: { sid: 'WR1' } }).then(() => undefined),
+        );
+        const gateway = flexCommandEffects(actions, flexTaskGateway(manager));
+        const record = jest.fn(() => Promise.resolve());
+        await gateway.wrapupTask('WR1', record);
+        expect(record).not.toHaveBeenCalled();
+      });
     });
 
     it.each<[string, TaskLike['status'] | undefined, boolean]>([

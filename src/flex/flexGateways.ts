@@ -168,7 +168,19 @@ export function flexConversationGateway(
   };
 }
 
-type FlexActions = { invokeAction(name: string, payload?: unknown): Promise<unknown> };
+type FlexActions = {
+  invokeAction(name: string, payload?: unknown): Promise<unknown>;
+  // Flex's own listener type takes `any`: the payload is read through checks below.
+  addListener(name: string, listener: (payload: unknown) => Promise<void>): void;
+};
+
+/** The reservation sid a `CompleteTask` payload names (`{ sid }` or `{ task }`), if any. */
+function reservationSidOf(payload: unknown): string | undefined {
+  if (!isRecord(payload)) return undefined;
+  const task = payload.task;
+  const sid = isRecord(task) ? task.sid : payload.sid;
+  return typeof sid === 'string' ? sid : undefined;
+}
 
 /**
  * Flex actions, so other plugins' before/after listeners see our messages and wrap-ups too: messages go through the
@@ -178,6 +190,19 @@ export function flexCommandEffects(
   actions: FlexActions,
   tasks: Pick<TaskGateway, 'statusOf' | 'updateAttributes'>,
 ): CommandEffects {
+  const hasLeftAcceptedState = (reservationSid: string): boolean => {
+    const status = tasks.statusOf(reservationSid);
+    return status !== 'accepted' && status !== 'pending';
+  };
+  /** Outcomes of the wrap-ups under way, by reservation. */
+  const owedOutcomes = new Map<string, () => Promise<void>>();
+  // Flex runs after-listeners before WrapupTask resolves: another plugin's that completes the task at once would
+  // drop it from Flex's tasks before the runner writes the outcome, so the outcome is written first, once.
+  actions.addListener('beforeCompleteTask', async (payload) => {
+    const reservationSid = reservationSidOf(payload);
+    const record = reservationSid === undefined ? undefined : owedOutcomes.get(reservationSid);
+    if (reservationSid !== undefined && record !== undefined && hasLeftAcceptedState(reservationSid)) await record();
+  });
   return {
     async sendMessage(conversationSid, body, attributes: Record<string, InactivityMarker>) {
       // The marker holds only strings, numbers and null: it is a JSON object by construction.
@@ -192,13 +217,15 @@ export function flexCommandEffects(
         throw error;
       }
     },
-    async wrapupTask(reservationSid) {
-      await actions.invokeAction('WrapupTask', { sid: reservationSid });
+    async wrapupTask(reservationSid, recordOutcome) {
+      owedOutcomes.set(reservationSid, recordOutcome);
+      try {
+        await actions.invokeAction('WrapupTask', { sid: reservationSid });
+      } finally {
+        owedOutcomes.delete(reservationSid);
+      }
     },
-    hasLeftAcceptedState(reservationSid) {
-      const status = tasks.statusOf(reservationSid);
-      return status !== 'accepted' && status !== 'pending';
-    },
+    hasLeftAcceptedState,
     recordOutcome: (reservationSid, outcome, reportOutcome) =>
       tasks.updateAttributes(reservationSid, (latest) => outcomeAttributes(latest, outcome, reportOutcome)),
   };
