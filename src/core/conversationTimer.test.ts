@@ -30,9 +30,9 @@ function inPhase(phase: TimerPhaseState, timer: ConversationTimer = trackedTimer
   return { ...timer, phase };
 }
 
-const EXPIRED: TimerPhaseState = { kind: 'expired' };
+const EXPIRED: TimerPhaseState = { kind: 'expired', warningsSent: 0 };
 const DONE: TimerPhaseState = { kind: 'done' };
-const WRAPPING_UP: TimerPhaseState = { kind: 'wrappingUp', heldMessage: null };
+const WRAPPING_UP: TimerPhaseState = { kind: 'wrappingUp', heldMessage: null, warningsSent: 0 };
 
 describe('core/conversationTimer', () => {
   describe('startTimer', () => {
@@ -388,7 +388,7 @@ describe('core/conversationTimer', () => {
       expect(held).toEqual({
         ...requested,
         lastCustomerAt: 36_000,
-        phase: { kind: 'wrappingUp', heldMessage: { at: 36_000, messageIndex: 5 } },
+        phase: { kind: 'wrappingUp', heldMessage: { at: 36_000, messageIndex: 5 }, warningsSent: 0 },
       });
       expect(phaseAt(held, 36_000)).toBe('wrappingUp');
       expect(planForTimer(held, originalPolicy(), 100_000)).toBeNull();
@@ -397,15 +397,23 @@ describe('core/conversationTimer', () => {
     it('holds only the moment of the message, not whatever else the caller passed along', () => {
       const payload = { conversationSid: 'CH0001', at: 36_000, messageIndex: 5 };
       const held = onCustomerMessage(requested, payload);
-      expect(held.phase).toStrictEqual({ kind: 'wrappingUp', heldMessage: { at: 36_000, messageIndex: 5 } });
+      expect(held.phase).toStrictEqual({
+        kind: 'wrappingUp',
+        heldMessage: { at: 36_000, messageIndex: 5 },
+        warningsSent: 0,
+      });
       const withoutIndex = onCustomerMessage(requested, { at: 36_000, messageIndex: undefined });
-      expect(withoutIndex.phase).toStrictEqual({ kind: 'wrappingUp', heldMessage: { at: 36_000 } });
+      expect(withoutIndex.phase).toStrictEqual({ kind: 'wrappingUp', heldMessage: { at: 36_000 }, warningsSent: 0 });
     });
 
     it('keeps the later of two, by index where both have one', () => {
       const first = onCustomerMessage(requested, { at: 36_000, messageIndex: 5 });
       const second = onCustomerMessage(first, { at: 37_000, messageIndex: 6 });
-      expect(second.phase).toEqual({ kind: 'wrappingUp', heldMessage: { at: 37_000, messageIndex: 6 } });
+      expect(second.phase).toEqual({
+        kind: 'wrappingUp',
+        heldMessage: { at: 37_000, messageIndex: 6 },
+        warningsSent: 0,
+      });
       expect(onCustomerMessage(second, { at: 38_000, messageIndex: 5 })).toBe(second);
       expect(onCustomerMessage(second, { at: 38_000, messageIndex: 6 })).toBe(second);
     });
@@ -415,7 +423,7 @@ describe('core/conversationTimer', () => {
       expect(onCustomerMessage(first, { at: 36_500, messageIndex: 9 })).toBe(first);
       expect(onCustomerMessage(first, { at: 37_000 })).toBe(first);
       const later = onCustomerMessage(first, { at: 38_000 });
-      expect(later.phase).toEqual({ kind: 'wrappingUp', heldMessage: { at: 38_000 } });
+      expect(later.phase).toEqual({ kind: 'wrappingUp', heldMessage: { at: 38_000 }, warningsSent: 0 });
     });
 
     it('ignores a stale one (no later than the cycle start)', () => {
@@ -458,7 +466,7 @@ describe('core/conversationTimer', () => {
     it('waits for the agent in agent_reply mode when the customer wrote meanwhile', () => {
       const asked = onAgentMessage(trackedTimer({ startOn: 'agent_reply' }), { at: 1_000, messageIndex: 1 });
       const held = onCustomerMessage(onWrapupRequested(asked, 2), { at: 40_000, messageIndex: 2 });
-      expect(held.phase).toEqual({ kind: 'wrappingUp', heldMessage: { at: 40_000, messageIndex: 2 } });
+      expect(held.phase).toEqual({ kind: 'wrappingUp', heldMessage: { at: 40_000, messageIndex: 2 }, warningsSent: 0 });
       const failed = onWrapupFailed(held);
       expect(failed).toMatchObject({ cycle: 3, cycleStartIndex: 2, phase: { kind: 'waiting' } });
     });

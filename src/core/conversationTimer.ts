@@ -27,13 +27,16 @@ export type TimerPhaseState =
       readonly warningsSent: number;
       readonly closingDone?: boolean;
     }
-  /** The deadline passed and the closing message (if any) is done: the wrap-up is next. */
-  | { readonly kind: 'expired' }
+  /**
+   * The deadline passed and the closing message (if any) is done: the wrap-up is next. `warningsSent` is the cycle's
+   * count, kept for the outcome the wrap-up records.
+   */
+  | { readonly kind: 'expired'; readonly warningsSent: number }
   /**
    * `WrapupTask` is in flight. A customer message arriving meanwhile is kept in `heldMessage`: if the wrap-up fails
    * and the task is still accepted, it restarts the countdown instead of being lost.
    */
-  | { readonly kind: 'wrappingUp'; readonly heldMessage: MessageMoment | null }
+  | { readonly kind: 'wrappingUp'; readonly heldMessage: MessageMoment | null; readonly warningsSent: number }
   /**
    * A transfer of the task to another agent or queue is pending: nothing counts and nothing is sent. `held` is the
    * countdown as it stood (null when nothing was counting), resumed exactly if the transfer fails.
@@ -212,7 +215,7 @@ function customerMessageInto(timer: ConversationTimer, moment: MessageMoment): C
   if (isStale(timer, moment)) return withCustomerSeenAt(timer, moment.at);
   if (phase.kind === 'wrappingUp') {
     if (phase.heldMessage !== null && !isLater(moment, phase.heldMessage)) return timer;
-    const holding: ConversationTimer = { ...timer, phase: { kind: 'wrappingUp', heldMessage: momentOf(moment) } };
+    const holding: ConversationTimer = { ...timer, phase: { ...phase, heldMessage: momentOf(moment) } };
     return withCustomerSeenAt(holding, moment.at);
   }
   const opened = newCycle(timer, moment, (adopted) => phaseAfterCustomer(adopted, moment.at));
@@ -327,7 +330,7 @@ export function onWarningSent(timer: ConversationTimer, cycle: number, warningIn
 export function onClosingDone(timer: ConversationTimer, cycle: number): ConversationTimer {
   const { phase } = timer;
   if (cycle !== timer.cycle) return timer;
-  if (phase.kind === 'counting') return { ...timer, phase: { kind: 'expired' } };
+  if (phase.kind === 'counting') return { ...timer, phase: { kind: 'expired', warningsSent: phase.warningsSent } };
   if (phase.kind === 'paused') return { ...timer, phase: { ...phase, closingDone: true } };
   if (phase.kind !== 'transferPending' || phase.held === null) return timer;
   return { ...timer, phase: { ...phase, held: { ...phase.held, closingDone: true } } };
@@ -337,7 +340,7 @@ export function onClosingDone(timer: ConversationTimer, cycle: number): Conversa
 export function onWrapupRequested(timer: ConversationTimer, cycle: number): ConversationTimer {
   const { phase } = timer;
   if (cycle !== timer.cycle || (phase.kind !== 'counting' && phase.kind !== 'expired')) return timer;
-  return { ...timer, phase: { kind: 'wrappingUp', heldMessage: null } };
+  return { ...timer, phase: { kind: 'wrappingUp', heldMessage: null, warningsSent: phase.warningsSent } };
 }
 
 /**
@@ -348,7 +351,7 @@ export function onWrapupFailed(timer: ConversationTimer): ConversationTimer {
   const { phase } = timer;
   if (phase.kind !== 'wrappingUp') return timer;
   const held = phase.heldMessage;
-  const expired: ConversationTimer = { ...timer, phase: { kind: 'expired' } };
+  const expired: ConversationTimer = { ...timer, phase: { kind: 'expired', warningsSent: phase.warningsSent } };
   return held === null ? expired : newCycle(expired, held, (adopted) => phaseAfterCustomer(adopted, held.at));
 }
 
@@ -396,7 +399,9 @@ function heldPhaseAt(held: HeldCountdown | null, at: number): TimerPhaseState {
   if (held === null) return { kind: 'waiting' };
   const { remainingMs, warningsSent, closingDone } = held;
   if (held.pausedByAgent) return { kind: 'paused', remainingMs, warningsSent, ...(closingDone ? { closingDone } : {}) };
-  return closingDone ? { kind: 'expired' } : { kind: 'counting', deadlineAt: at + remainingMs, warningsSent };
+  return closingDone
+    ? { kind: 'expired', warningsSent }
+    : { kind: 'counting', deadlineAt: at + remainingMs, warningsSent };
 }
 
 /** What a transfer starting at `at` holds of `phase`; undefined for phases a transfer does not hold. */

@@ -7,6 +7,7 @@ import {
   onPaused,
   onWarningSent,
   onWrapupConfirmed,
+  onWrapupFailed,
   onWrapupRequested,
 } from './conversationTimer';
 import { phaseAt, remainingMsAt, warningsSentOf } from './phase';
@@ -56,8 +57,8 @@ describe('core/phase', () => {
       ['waiting', { kind: 'waiting' }, null],
       ['done', { kind: 'done' }, null],
       ['paused', { kind: 'paused', remainingMs: 12_345, warningsSent: 1 }, 12_345],
-      ['expired', { kind: 'expired' }, 0],
-      ['wrappingUp', { kind: 'wrappingUp', heldMessage: { at: 1 } }, 0],
+      ['expired', { kind: 'expired', warningsSent: 0 }, 0],
+      ['wrappingUp', { kind: 'wrappingUp', heldMessage: { at: 1 }, warningsSent: 0 }, 0],
       ['counting, before the deadline', { kind: 'counting', deadlineAt: 60_000, warningsSent: 0 }, 10_000],
       ['counting, past the deadline', { kind: 'counting', deadlineAt: 40_000, warningsSent: 0 }, 0],
     ])('is right while %s', (_kind, phase, remaining) => {
@@ -66,13 +67,17 @@ describe('core/phase', () => {
   });
 
   describe('warningsSentOf', () => {
-    it('counts the warnings of the cycle while counting or paused, and none otherwise', () => {
+    it("counts the cycle's warnings through to the wrap-up, and none in a new cycle", () => {
       const warned = onWarningSent(trackedTimer(), 1, 1);
       expect(warningsSentOf(warned)).toBe(2);
       expect(warningsSentOf(onPaused(warned, 25_000))).toBe(2);
       expect(warningsSentOf(onCustomerMessage(warned, { at: 25_000 }))).toBe(0);
-      expect(warningsSentOf(onWrapupRequested(warned, 1))).toBe(0);
-      expect(warningsSentOf(onClosingDone(warned, 1))).toBe(0);
+      // Kept after the closing message and while the wrap-up is in flight: the outcome records them.
+      const closed = onClosingDone(warned, 1);
+      expect(warningsSentOf(closed)).toBe(2);
+      expect(warningsSentOf(onWrapupRequested(warned, 1))).toBe(2);
+      expect(warningsSentOf(onWrapupRequested(closed, 1))).toBe(2);
+      expect(warningsSentOf(onWrapupFailed(onWrapupRequested(closed, 1)))).toBe(2);
     });
   });
 });

@@ -40,7 +40,7 @@ export function remainingMsAt(timer: ConversationTimer, now: number): number | n
 export function warningsSentOf(timer: ConversationTimer): number {
   const { phase } = timer;
   if (phase.kind === 'transferPending') return phase.held?.warningsSent ?? 0;
-  return phase.kind === 'counting' || phase.kind === 'paused' ? phase.warningsSent : 0;
+  return 'warningsSent' in phase ? phase.warningsSent : 0;
 }
 
 /** The phase of `timer` at `now`: a pure function of the stored state and the clock. */

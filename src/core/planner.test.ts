@@ -156,7 +156,7 @@ describe('core/planner', () => {
 
     it('is wrapped up at once, whatever the time and whether or not a closing message is configured', () => {
       const wrapUp = { kind: 'wrapUp', conversationSid: 'CH0001', reservationSid: 'WR0001', cycle: 1 };
-      expect(expired.phase).toEqual({ kind: 'expired' });
+      expect(expired.phase).toEqual({ kind: 'expired', warningsSent: 0 });
       expect(planForTimer(expired, policy, 0)).toEqual(wrapUp);
       expect(planForTimer(expired, originalPolicy({ closingMessage: 'Bye.' }), 35_000)).toEqual(wrapUp);
     });
@@ -241,7 +241,9 @@ describe('core/planner: channels with a customer-service window', () => {
     const policy = originalPolicy({ timerMs: 2 * DAY, warnings: [], closingMessage: 'Bye' });
     const timer = { ...whatsapp(0), lastCustomerAt: 0 };
     expect(planForTimer(timer, policy, 2 * DAY)).toMatchObject({ kind: 'skipMessage', message: 'closing' });
-    expect(planForTimer({ ...timer, phase: { kind: 'expired' } }, policy, 2 * DAY)).toMatchObject({ kind: 'wrapUp' });
+    expect(planForTimer({ ...timer, phase: { kind: 'expired', warningsSent: 0 } }, policy, 2 * DAY)).toMatchObject({
+      kind: 'wrapUp',
+    });
   });
 
   it('never skips on a channel without a window', () => {

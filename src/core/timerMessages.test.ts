@@ -77,7 +77,7 @@ describe('core/timerMessages', () => {
 
     it('records a closing message of the current cycle: the timer is expired and the wrap-up comes next', () => {
       const replayed = replayHistory(timer(), [ours(4, 35_000, { kind: 'closing', warningIndex: undefined })]);
-      expect(replayed.phase).toEqual({ kind: 'expired' });
+      expect(replayed.phase).toEqual({ kind: 'expired', warningsSent: 0 });
       expect(planForTimer(replayed, originalPolicy({ closingMessage: 'Bye.' }), 35_100)).toMatchObject({
         kind: 'wrapUp',
         cycle: 1,
@@ -136,6 +136,7 @@ describe('core/timerMessages', () => {
       expect(replayHistory(wrapping, [message(3, 'customer', 36_000)]).phase).toEqual({
         kind: 'wrappingUp',
         heldMessage: { at: 36_000, messageIndex: 3 },
+        warningsSent: 0,
       });
     });
 

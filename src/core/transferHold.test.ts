@@ -115,7 +115,11 @@ describe('core/conversationTimer: a pending transfer holds the countdown', () =>
   });
 
   it('does not hold a deadline already passed or a wrap-up in flight', () => {
-    for (const phase of [{ kind: 'expired' }, { kind: 'wrappingUp', heldMessage: null }, { kind: 'done' }] as const) {
+    for (const phase of [
+      { kind: 'expired', warningsSent: 0 },
+      { kind: 'wrappingUp', heldMessage: null, warningsSent: 0 },
+      { kind: 'done' },
+    ] as const) {
       const timer = inPhase(phase);
       expect(onTransferStarted(timer, 1_000)).toBe(timer);
       expect(onTransferEnded(timer, 1_000)).toBe(timer);

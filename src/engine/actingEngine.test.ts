@@ -361,7 +361,7 @@ describe('engine/actingEngine', () => {
       expect(harness.notices).toContainEqual(
         expect.objectContaining({ kind: 'wrapupFailed', reason: 'the task is still accepted' }),
       );
-      expect(harness.timer()?.phase).toEqual({ kind: 'expired' });
+      expect(harness.timer()?.phase).toEqual({ kind: 'expired', warningsSent: 1 });
       harness.effects.wrapupWorks = true;
       await harness.advanceTo(T0 + 40_000);
       expect(harness.effects.wrapups).toEqual(['WR1', 'WR1']);
@@ -454,10 +454,14 @@ describe('engine/actingEngine', () => {
       harness.effects.wrapupWorks = false;
       harness.effects.holdNextWrapup();
       await harness.advanceTo(T0 + 35_000);
-      expect(harness.timer()?.phase).toEqual({ kind: 'wrappingUp', heldMessage: null });
+      expect(harness.timer()?.phase).toEqual({ kind: 'wrappingUp', heldMessage: null, warningsSent: 1 });
       await harness.advanceTo(T0 + 37_000);
       harness.customerWrites(1, 'sorry, I am here');
-      expect(harness.timer()?.phase).toMatchObject({ kind: 'wrappingUp', heldMessage: { at: T0 + 37_000 } });
+      expect(harness.timer()?.phase).toMatchObject({
+        kind: 'wrappingUp',
+        heldMessage: { at: T0 + 37_000 },
+        warningsSent: 1,
+      });
       harness.effects.finishHeldWrapup();
       await harness.advance(0);
       expect(harness.timer()?.phase).toEqual({ kind: 'counting', deadlineAt: T0 + 37_000 + 35_000, warningsSent: 0 });

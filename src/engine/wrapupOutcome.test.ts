@@ -67,4 +67,12 @@ describe('engine: the inactivity outcome is recorded on the wrap-up that happene
     expect(attributesOf(harness).inactivity).toBeUndefined();
     expect(outcomeOf(attributesOf(harness))).toBeUndefined();
   });
+
+  it('counts the warnings the customer got when a closing message came after them', async () => {
+    const harness = startHarness({ customerInactivity: { ...REPORTING, closing_message: 'Closing this chat now.' } });
+    await harness.advanceTo(T0 + 40_000);
+    expect(harness.warningsSent()).toHaveLength(1);
+    expect(harness.effects.wrapups).toEqual(['WR1']);
+    expect(attributesOf(harness).inactivity).toMatchObject({ warnings_sent: 1 });
+  });
 });

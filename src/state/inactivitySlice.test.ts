@@ -300,7 +300,7 @@ describe('state/inactivitySlice', () => {
   describe('closingMessageDone', () => {
     it('expires the countdown of the cycle, once', () => {
       const done = reduce(tracked(), inactivityEvents.closingMessageDone({ conversationSid: 'CH1', cycle: 1 }));
-      expect(timerOf(done).phase).toEqual({ kind: 'expired' });
+      expect(timerOf(done).phase).toEqual({ kind: 'expired', warningsSent: 0 });
       expect(reduce(done, inactivityEvents.closingMessageDone({ conversationSid: 'CH1', cycle: 1 }))).toBe(done);
     });
 
@@ -315,7 +315,7 @@ describe('state/inactivitySlice', () => {
       const state = tracked();
       expect(reduce(state, inactivityEvents.wrapupRequested({ conversationSid: 'CH1', cycle: 2 }))).toBe(state);
       const requested = reduce(state, inactivityEvents.wrapupRequested({ conversationSid: 'CH1', cycle: 1 }));
-      expect(timerOf(requested).phase).toEqual({ kind: 'wrappingUp', heldMessage: null });
+      expect(timerOf(requested).phase).toEqual({ kind: 'wrappingUp', heldMessage: null, warningsSent: 0 });
     });
 
     it('expires the timer again, for the wrap-up to be planned once more, when Flex failed', () => {
@@ -324,7 +324,7 @@ describe('state/inactivitySlice', () => {
         inactivityEvents.wrapupRequested({ conversationSid: 'CH1', cycle: 1 }),
         inactivityEvents.wrapupFailed({ conversationSid: 'CH1' }),
       );
-      expect(timerOf(failed).phase).toEqual({ kind: 'expired' });
+      expect(timerOf(failed).phase).toEqual({ kind: 'expired', warningsSent: 0 });
     });
 
     it('holds a customer message that arrives while the wrap-up is in flight, and counts from it if it fails', () => {
@@ -336,6 +336,7 @@ describe('state/inactivitySlice', () => {
       expect(timerOf(held).phase).toStrictEqual({
         kind: 'wrappingUp',
         heldMessage: { at: T0 + 61_000, messageIndex: 3 },
+        warningsSent: 0,
       });
       const failed = reduce(held, inactivityEvents.wrapupFailed({ conversationSid: 'CH1' }));
       expect(timerOf(failed)).toMatchObject({
@@ -566,9 +567,9 @@ describe('state/inactivitySlice', () => {
     });
 
     it('takes the timers as given: restoring is prepared beforehand (restorableTimers)', () => {
-      const inFlight = { ...savedTimer(), phase: { kind: 'wrappingUp', heldMessage: null } } as const;
+      const inFlight = { ...savedTimer(), phase: { kind: 'wrappingUp', heldMessage: null, warningsSent: 0 } } as const;
       expect(reduce(initialInactivityState, replaced({ timers: [inFlight] })).timers.CH1).toBe(inFlight);
-      expect(restoredTimer(inFlight).phase).toEqual({ kind: 'expired' });
+      expect(restoredTimer(inFlight).phase).toEqual({ kind: 'expired', warningsSent: 0 });
     });
   });
 

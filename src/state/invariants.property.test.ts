@@ -299,12 +299,16 @@ describe('state/invariants', () => {
     const phase: fc.Arbitrary<TimerPhaseState> = fc.oneof(
       fc.constant({ kind: 'waiting' as const }),
       fc.record({ kind: fc.constant('counting' as const), deadlineAt: time, warningsSent: count }),
-      fc.record({
-        kind: fc.constant('paused' as const),
-        remainingMs: fc.integer({ min: 0, max: 86_400_000 }),
-        warningsSent: count,
-      }),
-      fc.constant({ kind: 'expired' as const }),
+      fc.record(
+        {
+          kind: fc.constant('paused' as const),
+          remainingMs: fc.integer({ min: 0, max: 86_400_000 }),
+          warningsSent: count,
+          closingDone: fc.constant(true),
+        },
+        { requiredKeys: ['kind', 'remainingMs', 'warningsSent'] },
+      ),
+      fc.record({ kind: fc.constant('expired' as const), warningsSent: count }),
       fc.record({
         kind: fc.constant('transferPending' as const),
         held: fc.option(
@@ -316,7 +320,11 @@ describe('state/invariants', () => {
           { nil: null },
         ),
       }),
-      fc.record({ kind: fc.constant('wrappingUp' as const), heldMessage: fc.option(moment, { nil: null }) }),
+      fc.record({
+        kind: fc.constant('wrappingUp' as const),
+        heldMessage: fc.option(moment, { nil: null }),
+        warningsSent: count,
+      }),
       fc.constant({ kind: 'done' as const }),
     );
     const policy: fc.Arbitrary<ChannelPolicy> = fc.record({

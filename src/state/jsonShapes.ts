@@ -58,6 +58,12 @@ export const optional = <T>(shape: Shape<T>): Shape<T | undefined> =>
 
 const isOptional = (shape: Shape<unknown>): boolean => OPTIONAL in shape;
 
+/** A field documents written before it existed lack: read as `fallback` there, checked by `shape` otherwise. */
+export const withDefault =
+  <T>(shape: Shape<T>, fallback: T): Shape<T> =>
+  (value) =>
+    value === undefined ? fallback : shape(value);
+
 /** An object with exactly these fields (others are left out of the copy). */
 export const objectOf =
   <T>(fields: Fields<T>): Shape<T> =>

@@ -208,7 +208,7 @@ describe('state/reload', () => {
 
       expect(result.log).toEqual([wrapUp(60_000, 2)]);
       expect(deadlineWhenPlanned(result, result.log[0])).toBe(50_000);
-      expect(phaseOf(result)).toEqual({ kind: 'wrappingUp', heldMessage: null });
+      expect(phaseOf(result)).toEqual({ kind: 'wrappingUp', heldMessage: null, warningsSent: 0 });
     });
 
     it('counts from the latest of several messages', () => {
@@ -276,13 +276,17 @@ describe('state/reload', () => {
       expect(result.log).toEqual([warning(20_000, 1, 0, 15_000), wrapUp(35_000, 1)]);
 
       const timer = reloaded(result.state).timers[SIM_CONVERSATION_SID];
-      expect(timer?.phase).toEqual({ kind: 'expired' });
+      expect(timer?.phase).toEqual({ kind: 'expired', warningsSent: 1 });
       expect(timer && planForTimer(timer, ORIGINAL, 40_000)).toEqual(wrapUp(40_000, 1).command);
     });
 
     it('counts again from a customer message that arrived while it was in flight', () => {
       const result = run({ endAt: 38_000, inputs: [{ kind: 'customerMessage', at: 37_000, messageIndex: 4 }] });
-      expect(phaseOf(result)).toEqual({ kind: 'wrappingUp', heldMessage: { at: 37_000, messageIndex: 4 } });
+      expect(phaseOf(result)).toEqual({
+        kind: 'wrappingUp',
+        heldMessage: { at: 37_000, messageIndex: 4 },
+        warningsSent: 1,
+      });
 
       const timer = reloaded(result.state).timers[SIM_CONVERSATION_SID];
       expect(timer).toMatchObject({

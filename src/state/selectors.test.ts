@@ -109,7 +109,7 @@ describe('state/selectors', () => {
     });
 
     it('is expired with nothing left once the closing message is done, even before the deadline', () => {
-      expect(countdownViewAt(timer({ phase: { kind: 'expired' } }), T0)).toEqual({
+      expect(countdownViewAt(timer({ phase: { kind: 'expired', warningsSent: 0 } }), T0)).toEqual({
         phase: 'expired',
         remainingMs: 0,
         warningsSent: 0,
@@ -117,9 +117,14 @@ describe('state/selectors', () => {
     });
 
     it('is wrapping up once the wrap-up was requested, with a customer message held or not', () => {
-      const view = countdownViewAt(timer({ phase: { kind: 'wrappingUp', heldMessage: null } }), DEADLINE + 1_000);
+      const view = countdownViewAt(
+        timer({ phase: { kind: 'wrappingUp', heldMessage: null, warningsSent: 0 } }),
+        DEADLINE + 1_000,
+      );
       expect(view).toEqual({ phase: 'wrappingUp', remainingMs: 0, warningsSent: 0 });
-      const held = timer({ phase: { kind: 'wrappingUp', heldMessage: { at: DEADLINE + 500, messageIndex: 9 } } });
+      const held = timer({
+        phase: { kind: 'wrappingUp', heldMessage: { at: DEADLINE + 500, messageIndex: 9 }, warningsSent: 0 },
+      });
       expect(countdownViewAt(held, DEADLINE + 1_000).phase).toBe('wrappingUp');
     });
 
@@ -138,7 +143,7 @@ describe('state/selectors', () => {
         warningsSent: 1,
       });
       expect(countdownViewAt(timer({ history: 'unread' }), DEADLINE + 5_000).phase).toBe('awaitingHistory');
-      expect(countdownViewAt(timer({ history: 'unread', phase: { kind: 'expired' } }), T0).phase).toBe(
+      expect(countdownViewAt(timer({ history: 'unread', phase: { kind: 'expired', warningsSent: 0 } }), T0).phase).toBe(
         'awaitingHistory',
       );
     });

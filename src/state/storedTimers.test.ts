@@ -68,17 +68,21 @@ function timersInEveryPhase(): ConversationTimer[] {
       reservationSid: 'WR3',
       phase: { kind: 'paused', remainingMs: 12_345, warningsSent: 2 },
     }),
-    timer({ conversationSid: 'CH4', reservationSid: 'WR4', cycle: 7, phase: { kind: 'expired' } }),
-    timer({ conversationSid: 'CH5', reservationSid: 'WR5', phase: { kind: 'wrappingUp', heldMessage: null } }),
+    timer({ conversationSid: 'CH4', reservationSid: 'WR4', cycle: 7, phase: { kind: 'expired', warningsSent: 0 } }),
+    timer({
+      conversationSid: 'CH5',
+      reservationSid: 'WR5',
+      phase: { kind: 'wrappingUp', heldMessage: null, warningsSent: 0 },
+    }),
     timer({
       conversationSid: 'CH6',
       reservationSid: 'WR6',
-      phase: { kind: 'wrappingUp', heldMessage: { at: T0 + 61_000, messageIndex: 12 } },
+      phase: { kind: 'wrappingUp', heldMessage: { at: T0 + 61_000, messageIndex: 12 }, warningsSent: 0 },
     }),
     timer({
       conversationSid: 'CH7',
       reservationSid: 'WR7',
-      phase: { kind: 'wrappingUp', heldMessage: { at: T0 } },
+      phase: { kind: 'wrappingUp', heldMessage: { at: T0 }, warningsSent: 0 },
     }),
     timer({ conversationSid: 'CH8', reservationSid: 'WR8', phase: { kind: 'done' }, channelType: '' }),
     timer({ conversationSid: 'CH9', reservationSid: 'WR9', history: 'unread', cycleStartIndex: 4 }),
@@ -162,13 +166,22 @@ describe('state/storedTimers', () => {
 
     it('never writes or reads back fields attached to a phase or a held message', () => {
       const held = { at: T0, messageIndex: 3, body: 'my card number is ...' };
-      const phase = { kind: 'wrappingUp', heldMessage: held, customerName: 'Ada Lovelace' } as TimerPhaseState;
+      const phase = {
+        kind: 'wrappingUp',
+        heldMessage: held,
+        warningsSent: 0,
+        customerName: 'Ada Lovelace',
+      } as TimerPhaseState;
       const text = serializeTimers(keyed(timer({ phase })));
       expect(text).not.toMatch(/Ada|card/);
 
       const smuggled = storedText([rawEntry({ phase })]);
       const [read] = parseStoredTimers(smuggled).timers;
-      expect(read?.phase).toStrictEqual({ kind: 'wrappingUp', heldMessage: { at: T0, messageIndex: 3 } });
+      expect(read?.phase).toStrictEqual({
+        kind: 'wrappingUp',
+        heldMessage: { at: T0, messageIndex: 3 },
+        warningsSent: 0,
+      });
       const heldCountdown = { remainingMs: 5_000, warningsSent: 0, pausedByAgent: false, note: 'Ada' };
       const transfer = { kind: 'transferPending', held: heldCountdown } as TimerPhaseState;
       expect(serializeTimers(keyed(timer({ phase: transfer })))).not.toMatch(/Ada/);
@@ -232,6 +245,7 @@ describe('state/storedTimers', () => {
       expect(document.timers[0]?.phase).toStrictEqual({
         kind: 'wrappingUp',
         heldMessage: { at: T0 + 61_000, messageIndex: 3 },
+        warningsSent: 0,
       });
     });
   });
@@ -248,7 +262,11 @@ describe('state/storedTimers', () => {
       const serialize = createTimerSerializer();
       const seen = timersInEveryPhase();
       serialize(keyed(...seen));
-      const changed = timer({ conversationSid: 'CH3', reservationSid: 'WR3', phase: { kind: 'expired' } });
+      const changed = timer({
+        conversationSid: 'CH3',
+        reservationSid: 'WR3',
+        phase: { kind: 'expired', warningsSent: 0 },
+      });
       const added = timer({ conversationSid: 'CH10', reservationSid: 'WR10' });
       const next = { ...keyed(...seen), CH3: changed, CH10: added };
       const stringify = jest.spyOn(JSON, 'stringify');
@@ -311,6 +329,24 @@ describe('state/storedTimers', () => {
     });
   });
 
+  describe('parseStoredTimers of entries saved before a field existed', () => {
+    it('reads an expired or wrapping-up timer saved without its warning count as none sent', () => {
+      const expired = storedText([rawEntry({ phase: { kind: 'expired' } })]);
+      expect(parseStoredTimers(expired)).toMatchObject({ timers: [{ phase: { kind: 'expired', warningsSent: 0 } }] });
+      const wrapping = storedText([rawEntry({ phase: { kind: 'wrappingUp', heldMessage: null } })]);
+      expect(parseStoredTimers(wrapping).timers[0]?.phase).toEqual({
+        kind: 'wrappingUp',
+        heldMessage: null,
+        warningsSent: 0,
+      });
+    });
+
+    it('still drops a warning count of the wrong type', () => {
+      const wrong = storedText([rawEntry({ phase: { kind: 'expired', warningsSent: -1 } })]);
+      expect(parseStoredTimers(wrong).timers).toEqual([]);
+    });
+  });
+
   describe('parseStoredTimers of malformed entries', () => {
     const malformed: ReadonlyArray<readonly [string, unknown]> = [
       ['a missing conversationSid', rawEntry({ conversationSid: undefined })],
@@ -370,18 +406,21 @@ describe('state/storedTimers', () => {
       ],
       ['wrappingUp without heldMessage', rawEntry({ phase: { kind: 'wrappingUp' } })],
       ['wrappingUp holding a string', rawEntry({ phase: { kind: 'wrappingUp', heldMessage: 'hello' } })],
-      ['wrappingUp holding a message without time', rawEntry({ phase: { kind: 'wrappingUp', heldMessage: {} } })],
+      [
+        'wrappingUp holding a message without time',
+        rawEntry({ phase: { kind: 'wrappingUp', heldMessage: {}, warningsSent: 0 } }),
+      ],
       [
         'wrappingUp holding a message at a negative time',
-        rawEntry({ phase: { kind: 'wrappingUp', heldMessage: { at: -1 } } }),
+        rawEntry({ phase: { kind: 'wrappingUp', heldMessage: { at: -1 }, warningsSent: 0 } }),
       ],
       [
         'wrappingUp holding a message with a null index',
-        rawEntry({ phase: { kind: 'wrappingUp', heldMessage: { at: T0, messageIndex: null } } }),
+        rawEntry({ phase: { kind: 'wrappingUp', heldMessage: { at: T0, messageIndex: null }, warningsSent: 0 } }),
       ],
       [
         'wrappingUp holding a message with a negative index',
-        rawEntry({ phase: { kind: 'wrappingUp', heldMessage: { at: T0, messageIndex: -2 } } }),
+        rawEntry({ phase: { kind: 'wrappingUp', heldMessage: { at: T0, messageIndex: -2 }, warningsSent: 0 } }),
       ],
       ['an entry that is null', null],
       ['an entry that is an array', [timer()]],
@@ -418,15 +457,18 @@ describe('state/storedTimers', () => {
       ['waiting', { kind: 'waiting' }],
       ['counting', { kind: 'counting', deadlineAt: 0, warningsSent: 0 }],
       ['paused', { kind: 'paused', remainingMs: 0, warningsSent: 0 }],
-      ['expired', { kind: 'expired' }],
+      ['expired', { kind: 'expired', warningsSent: 0 }],
       ['transferPending with nothing counting', { kind: 'transferPending', held: null }],
       [
         'transferPending holding a countdown',
         { kind: 'transferPending', held: { remainingMs: 0, warningsSent: 0, pausedByAgent: true } },
       ],
-      ['wrappingUp with nothing held', { kind: 'wrappingUp', heldMessage: null }],
-      ['wrappingUp holding a message', { kind: 'wrappingUp', heldMessage: { at: 0, messageIndex: 0 } }],
-      ['wrappingUp holding a message without index', { kind: 'wrappingUp', heldMessage: { at: 0 } }],
+      ['wrappingUp with nothing held', { kind: 'wrappingUp', heldMessage: null, warningsSent: 0 }],
+      [
+        'wrappingUp holding a message',
+        { kind: 'wrappingUp', heldMessage: { at: 0, messageIndex: 0 }, warningsSent: 0 },
+      ],
+      ['wrappingUp holding a message without index', { kind: 'wrappingUp', heldMessage: { at: 0 }, warningsSent: 0 }],
       ['done', { kind: 'done' }],
     ])('accepts the boundary values of a %s phase', (_kind, phase) => {
       const edge = rawEntry({
@@ -467,14 +509,17 @@ describe('state/storedTimers', () => {
     });
 
     it('asks again for a wrap-up that was in flight, or counts from a message held meanwhile', () => {
-      const inFlight = timer({ conversationSid: 'CH1', phase: { kind: 'wrappingUp', heldMessage: null } });
+      const inFlight = timer({
+        conversationSid: 'CH1',
+        phase: { kind: 'wrappingUp', heldMessage: null, warningsSent: 0 },
+      });
       const held = timer({
         conversationSid: 'CH2',
         reservationSid: 'WR2',
-        phase: { kind: 'wrappingUp', heldMessage: { at: T0 + 61_000, messageIndex: 3 } },
+        phase: { kind: 'wrappingUp', heldMessage: { at: T0 + 61_000, messageIndex: 3 }, warningsSent: 0 },
       });
       const [again, recounted] = restorableTimers([inFlight, held], new Set(['WR1', 'WR2']));
-      expect(again).toEqual({ ...inFlight, history: 'unread', phase: { kind: 'expired' } });
+      expect(again).toEqual({ ...inFlight, history: 'unread', phase: { kind: 'expired', warningsSent: 0 } });
       expect(recounted).toEqual({
         ...held,
         cycle: 2,

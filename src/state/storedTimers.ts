@@ -3,7 +3,20 @@ import type { ConversationTimer, HeldCountdown, MessageMoment, TimerPhaseState }
 import { restoredTimer } from '../core/conversationTimer';
 import { isRecord } from '../core/isRecord';
 import type { Shape } from './jsonShapes';
-import { arrayOf, byKind, count, flag, objectOf, oneOf, optional, orNull, sid, text, time } from './jsonShapes';
+import {
+  arrayOf,
+  byKind,
+  count,
+  flag,
+  objectOf,
+  oneOf,
+  optional,
+  orNull,
+  sid,
+  text,
+  time,
+  withDefault,
+} from './jsonShapes';
 
 /** Bump when the stored shape changes; older entries are discarded rather than misread. */
 export const STORAGE_VERSION = 2;
@@ -18,12 +31,14 @@ export function storageKeyFor(accountSid: string, workerSid: string): string {
 
 const moment = objectOf<MessageMoment>({ at: time, messageIndex: optional(count) });
 
-const bare = <K extends 'waiting' | 'expired' | 'done'>(kind: K): Shape<{ readonly kind: K }> =>
-  objectOf({ kind: oneOf(kind) });
+const bare = <K extends 'waiting' | 'done'>(kind: K): Shape<{ readonly kind: K }> => objectOf({ kind: oneOf(kind) });
+
+// Saved before expired and wrapping-up timers kept their cycle's warning count: read as none sent.
+const keptWarnings = withDefault(count, 0);
 
 const phaseShape = byKind<TimerPhaseState>({
   waiting: bare('waiting'),
-  expired: bare('expired'),
+  expired: objectOf({ kind: oneOf('expired'), warningsSent: keptWarnings }),
   done: bare('done'),
   counting: objectOf({ kind: oneOf('counting'), deadlineAt: time, warningsSent: count }),
   paused: objectOf({ kind: oneOf('paused'), remainingMs: time, warningsSent: count, closingDone: optional(flag) }),
@@ -38,7 +53,7 @@ const phaseShape = byKind<TimerPhaseState>({
       }),
     ),
   }),
-  wrappingUp: objectOf({ kind: oneOf('wrappingUp'), heldMessage: orNull(moment) }),
+  wrappingUp: objectOf({ kind: oneOf('wrappingUp'), heldMessage: orNull(moment), warningsSent: keptWarnings }),
 });
 
 /** A stored policy is the parser's output written back: each field is checked, not re-validated as configuration. */
