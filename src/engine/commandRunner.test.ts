@@ -378,6 +378,25 @@ describe('engine/commandRunner', () => {
       expect(warnings.filter((warning) => warning.includes('could not record'))).toHaveLength(1);
     });
 
+    it('counts in the outcome only warnings sent, not one skipped outside the window or cancelled by a plugin', async () => {
+      const warned = { phase: { kind: 'counting', deadlineAt: 0, warningsSent: 1 } } as const;
+      const skipped = setup({ timer: warned });
+      await skipped.run({ kind: 'skipMessage', conversationSid: SID, cycle: 1, message: 'warning', warningIndex: 0 });
+      await skipped.run(wrapUp());
+      expect(skipped.effects.recorded[0]?.outcome.warnings_sent).toBe(0);
+
+      const cancelled = setup({ timer: warned });
+      cancelled.effects.cancelNext = true;
+      await cancelled.run(warning());
+      await cancelled.run(wrapUp());
+      expect(cancelled.effects.recorded[0]?.outcome.warnings_sent).toBe(0);
+
+      const sent = setup({ timer: warned });
+      await sent.run(warning());
+      await sent.run(wrapUp());
+      expect(sent.effects.recorded[0]?.outcome.warnings_sent).toBe(1);
+    });
+
     it('records the outcome once when Flex wrote it already, before another plugin completed the task', async () => {
       const { run, effects } = setup();
       const wrapupTask = effects.wrapupTask.bind(effects);

@@ -157,12 +157,28 @@ export function createCommandRunner({
     log.warn(`Inactivity: ${what} failed (attempt ${attempts}): ${reasonOf(error)}`);
   };
 
+  /**
+   * Warnings of a conversation's cycle that count as done for the countdown but never reached the customer (skipped
+   * outside the channel's window, cancelled by another plugin): the outcome counts only those sent. In memory, so
+   * after a reload such a warning is counted as sent.
+   */
+  const unsent = new Map<string, { readonly cycle: number; readonly count: number }>();
+  const noteUnsent = (conversationSid: string, cycle: number): void => {
+    const known = unsent.get(conversationSid);
+    unsent.set(conversationSid, { cycle, count: known?.cycle === cycle ? known.count + 1 : 1 });
+  };
+  const sentWarningsOf = ({ task, timer }: CommandContext): number => {
+    const known = unsent.get(task.conversationSid);
+    return Math.max(0, warningsSentOf(timer) - (known?.cycle === timer.cycle ? known.count : 0));
+  };
+
   /** Sends one marked message. One another plugin cancelled counts as done: it is not retried against their will. */
   const sendMarked = async (context: CommandContext, template: string, marker: InactivityMarker): Promise<void> => {
     const remainingMs = remainingMsAt(context.timer, clock.now()) ?? 0;
     const body = renderMessage(template, { remainingMs, customerName: context.task.customerName });
     const outcome = await effects.sendMessage(context.task.conversationSid, body, markerAttributes(marker));
     if (outcome === 'cancelled') {
+      if (marker.kind === 'warning') noteUnsent(context.task.conversationSid, context.timer.cycle);
       log.warn(
         `Inactivity: another plugin cancelled the ${marker.kind} message for ${context.task.conversationSid}; ` +
           'it is not sent and not retried.',
@@ -217,11 +233,11 @@ export function createCommandRunner({
   const unrecorded = new Set<string>();
 
   /** Reporting must never hold a chat open: a failure to write the attributes is logged once and passed over. */
-  const recordOutcome = async (context: CommandContext): Promise<void> => {
+  const recordOutcome = async (context: CommandContext, warningsSent: number): Promise<void> => {
     const outcome: InactivityOutcome = {
       reason: 'customer_inactive',
       closed_at: new Date(skew.serverTimeOf(clock.now())).toISOString(),
-      warnings_sent: warningsSentOf(context.timer),
+      warnings_sent: warningsSent,
       timer_sec: context.timer.policy.timerMs / 1_000,
     };
     try {
@@ -245,7 +261,9 @@ export function createCommandRunner({
   const wrapUp = async (command: WrapUpCommand, context: CommandContext, key: string): Promise<void> => {
     dispatch(inactivityEvents.wrapupRequested(command));
     let ours = true;
-    const record = once(() => recordOutcome(context));
+    // Counted now: once the task is in wrap-up the conversation is forgotten, with what it knew of unsent warnings.
+    const warningsSent = sentWarningsOf(context);
+    const record = once(() => recordOutcome(context, warningsSent));
     try {
       // WrapupTask rejects for a task no longer accepted: someone (the agent, another tab) got there first, fine.
       await effects.wrapupTask(command.reservationSid, record).catch((error: unknown) => {
@@ -270,6 +288,7 @@ export function createCommandRunner({
 
   const skipMessage = async (command: SkipMessageCommand, context: CommandContext): Promise<void> => {
     dispatch(skippedMessageEvent(command));
+    if (command.message === 'warning') noteUnsent(command.conversationSid, command.cycle);
     log.warn(
       `Inactivity: the ${command.message} message for ${command.conversationSid} was not sent: ` +
         `${context.task.channelType} accepts none this long after the customer's last message.`,
@@ -306,6 +325,7 @@ export function createCommandRunner({
     forget(conversationSid) {
       toldOutsideWindow.delete(conversationSid);
       unrecorded.delete(conversationSid);
+      unsent.delete(conversationSid);
       for (const key of failures.keys()) if (key.startsWith(`${conversationSid}:`)) failures.delete(key);
     },
   };
