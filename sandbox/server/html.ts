@@ -25,12 +25,16 @@ export interface PageParts {
   readonly body: string;
 }
 
-/** A whole self-contained sandbox page: all inline, with an empty icon so the browser asks for no favicon. */
+/**
+ * A whole self-contained sandbox page: all inline, with an empty icon so the browser asks for no favicon, and no
+ * referrer sent from it (the pages are local and have nothing to tell other sites).
+ */
 export function htmlPage({ title, style, body }: PageParts): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
 <title>${escapeHtml(title)}</title>

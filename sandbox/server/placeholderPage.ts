@@ -1,23 +1,15 @@
-import { escapeHtml } from './html';
+import { escapeHtml, htmlPage } from './html';
 
 /** The page served at / while the agent desktop bundle has not been built. */
 export function placeholderPage(agentDir: string): string {
   const indexPath = escapeHtml(`${agentDir}/index.html`);
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>Sandbox: agent desktop not built</title>
-<style>
+  return htmlPage({
+    title: 'Sandbox: agent desktop not built',
+    style: `
   body { font: 16px/1.5 system-ui, sans-serif; max-width: 46rem; margin: 3rem auto; padding: 0 1rem; color: #1f2328; }
   code { background: #f0f2f4; padding: 0.1rem 0.3rem; border-radius: 4px; }
-</style>
-</head>
-<body>
-<main>
+`,
+    body: `<main>
   <h1>The agent desktop bundle is missing</h1>
   <p>The sandbox server is running, but it found no <code>${indexPath}</code> to serve as the Flex agent desktop.</p>
   <p>Build it by starting the sandbox with <code>npm start</code> (it bundles the real Flex UI with the local SDK
@@ -25,7 +17,6 @@ export function placeholderPage(agentDir: string): string {
   <p>Meanwhile the rest works: <a href="/sandbox/ui/config">the configuration page</a>, the automation API under
      <code>/sandbox/</code>, and customer pages at <code>/customer/&lt;conversationSid&gt;</code>.</p>
 </main>
-</body>
-</html>
-`;
+`,
+  });
 }
