@@ -200,8 +200,8 @@ export function flexCommandEffects(
   // drop it from Flex's tasks before the runner writes the outcome, so the outcome is written first, once.
   actions.addListener('beforeCompleteTask', async (payload) => {
     const reservationSid = reservationSidOf(payload);
-    const record = reservationSid === undefined ? undefined : owedOutcomes.get(reservationSid);
-    if (reservationSid !== undefined && record !== undefined && hasLeftAcceptedState(reservationSid)) await record();
+    if (reservationSid === undefined || !hasLeftAcceptedState(reservationSid)) return;
+    await owedOutcomes.get(reservationSid)?.();
   });
   return {
     async sendMessage(conversationSid, body, attributes: Record<string, InactivityMarker>) {
